@@ -1,0 +1,80 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+
+
+class UserManager(BaseUserManager):
+    """People log in with their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True, sre_role=User.SreRole.ADMIN)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    class SreRole(models.TextChoices):
+        NONE = "", _("Sin función en la SRE")
+        REVIEWER = "reviewer", _("Dictaminador(a) de la SRE")
+        ADMIN = "admin", _("Administrador(a) de la SRE")
+
+    username = None
+    email = models.EmailField(_("correo electrónico"), unique=True)
+    sre_role = models.CharField(_("función en la SRE"), max_length=10, choices=SreRole.choices, blank=True)
+    language = models.CharField(
+        _("idioma preferido"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    is_demo = models.BooleanField(_("cuenta de demostración"), default=False)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("usuario")
+        verbose_name_plural = _("usuarios")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    @property
+    def is_sre_staff(self) -> bool:
+        return self.sre_role in (self.SreRole.REVIEWER, self.SreRole.ADMIN)
+
+
+class Membership(models.Model):
+    """Ties a user to a municipality, with what they may do in its working files."""
+
+    class Role(models.TextChoices):
+        TITULAR = "titular", _("Titular / enlace (puede enviar a la SRE)")
+        CAPTURISTA = "capturista", _("Capturista (puede editar, no enviar)")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("función"), max_length=12, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membresía municipal")
+        verbose_name_plural = _("membresías municipales")
+        constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.municipality} ({self.get_role_display()})"

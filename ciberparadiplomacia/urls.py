@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+# Not translated: the admin, the API and machine endpoints keep one address.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz/", views.healthz, name="healthz"),
+]
+
+# Spanish at /registro/, English at /en/registro/: the URL words stay Spanish in both languages.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("acerca-de-los-datos/", views.AboutDataView.as_view(), name="about_data"),
+    path("cuentas/", include("allauth.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,54 @@
+"""Fixtures shared by the whole suite.
+
+Services: PostgreSQL and Redis come from DATABASE_URL / REDIS_URL (CI sets both). A test that needs a
+service or Chromium and does not find it fails when CI is set; elsewhere it skips and says what is missing.
+"""
+
+import os
+import shutil
+
+import pytest
+
+IN_CI = bool(os.environ.get("CI"))
+
+
+def require(condition: bool, what: str) -> None:
+    """Skip (outside CI) or fail (in CI) when a service or tool a test needs is absent."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI needs {what}, and it is not available.")
+    pytest.skip(f"needs {what} (not available on this machine; CI provides it)")
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache outlives a test's transaction: start each test with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    require(os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), "Debian's Chromium (/usr/bin/chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+        ],
+    }
