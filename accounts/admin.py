@@ -21,7 +21,10 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Datos personales"), {"fields": ["first_name", "last_name", "language"]}),
-        (_("Funciones"), {"fields": ["sre_role", "is_demo", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Funciones"),
+            {"fields": ["sre_role", "is_demo", "is_active", "is_staff", "is_superuser", "groups"]},
+        ),
         (_("Fechas"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2", "sre_role"]})]

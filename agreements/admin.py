@@ -10,9 +10,25 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
-    list_display = ["title", "registration_number", "type", "state", "municipality", "country", "status", "source", "signed_on"]
+    list_display = [
+        "title",
+        "registration_number",
+        "type",
+        "state",
+        "municipality",
+        "country",
+        "status",
+        "source",
+        "signed_on",
+    ]
     list_filter = ["source", "type", "status", "level", "state", "country__region", "themes"]
-    search_fields = ["title", "registration_number", "counterpart_name", "municipality__name", "country__name_es"]
+    search_fields = [
+        "title",
+        "registration_number",
+        "counterpart_name",
+        "municipality__name",
+        "country__name_es",
+    ]
     list_select_related = ["state", "municipality", "country"]
     autocomplete_fields = ["municipality", "partner_city", "country"]
     filter_horizontal = ["themes"]

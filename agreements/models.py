@@ -54,7 +54,10 @@ class Agreement(models.Model):
 
     class Source(models.TextChoices):
         RAI = "rai", _("Inscrito en el Registro de Acuerdos Interinstitucionales (SRE)")
-        PUBLIC_RECORD = "public_record", _("Relación conocida (fuente: Wikipedia) — no es una inscripción oficial")
+        PUBLIC_RECORD = (
+            "public_record",
+            _("Relación conocida (fuente: Wikipedia) — no es una inscripción oficial"),
+        )
         SYNTHETIC = "synthetic", _("Dato sintético, generado para pruebas de rendimiento")
 
     class Level(models.TextChoices):
@@ -106,9 +109,13 @@ class Agreement(models.Model):
     dictamen_on = models.DateField(_("fecha del dictamen"), null=True, blank=True)
     registered_on = models.DateField(_("fecha de inscripción"), null=True, blank=True)
     valid_from = models.DateField(_("vigente desde"), null=True, blank=True)
-    valid_until = models.DateField(_("vigente hasta"), null=True, blank=True, help_text=_("Vacío: indefinida."))
+    valid_until = models.DateField(
+        _("vigente hasta"), null=True, blank=True, help_text=_("Vacío: indefinida.")
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="agreements", verbose_name=_("temas"))
-    status = models.CharField(_("situación"), max_length=15, choices=Status.choices, default=Status.DESCONOCIDO)
+    status = models.CharField(
+        _("situación"), max_length=15, choices=Status.choices, default=Status.DESCONOCIDO
+    )
     languages = models.JSONField(_("idiomas"), default=list, blank=True, help_text=_("Códigos ISO 639-1."))
     source = models.CharField(_("fuente"), max_length=20, choices=Source.choices)
     source_detail = models.CharField(_("detalle de la fuente"), max_length=200, blank=True)
@@ -134,7 +141,9 @@ class Agreement(models.Model):
                 name="agreement_registration_number_only_rai",
             ),
             models.CheckConstraint(
-                condition=Q(valid_until__isnull=True) | Q(valid_from__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
                 name="agreement_validity_ordered",
             ),
         ]

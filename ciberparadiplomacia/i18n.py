@@ -14,6 +14,3 @@ class BilingualNameMixin:
     @property
     def name(self) -> str:
         return self.name_en if is_english() and self.name_en else self.name_es
-
-    def __str__(self) -> str:
-        return self.name

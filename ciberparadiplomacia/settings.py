@@ -208,6 +208,9 @@ STORAGES = {
     },
 }
 
+# In development whitenoise serves from the app folders directly, without collectstatic.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
+
 # --- Security -------------------------------------------------------------------------------------
 HTTPS = env.bool("HTTPS", default=not DEBUG)  # off only for local HTTP runs (tests, benchmarks)
 SECURE_SSL_REDIRECT = HTTPS

@@ -11,7 +11,15 @@ class StateAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["cvegeo", "name", "state", "population_2020", "coord_source", "cabildo_members", "term_ends_on"]
+    list_display = [
+        "cvegeo",
+        "name",
+        "state",
+        "population_2020",
+        "coord_source",
+        "cabildo_members",
+        "term_ends_on",
+    ]
     list_filter = ["state", "coord_source", ("term_ends_on", admin.EmptyFieldListFilter)]
     search_fields = ["cvegeo", "name", "seat_name"]
     list_select_related = ["state"]

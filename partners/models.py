@@ -10,12 +10,17 @@ class Region(BilingualNameMixin, models.Model):
     code = models.CharField(_("código M49"), max_length=3, primary_key=True)
     name_es = models.CharField(_("nombre en español"), max_length=100)
     name_en = models.CharField(_("nombre en inglés"), max_length=100)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("región M49")
         verbose_name_plural = _("regiones M49")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Country(BilingualNameMixin, models.Model):
@@ -26,7 +31,12 @@ class Country(BilingualNameMixin, models.Model):
     name_es = models.CharField(_("nombre en español"), max_length=100)
     name_en = models.CharField(_("nombre en inglés"), max_length=100)
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="countries", verbose_name=_("región")
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="countries",
+        verbose_name=_("región"),
     )
     subregion = models.ForeignKey(
         Region,
@@ -42,13 +52,18 @@ class Country(BilingualNameMixin, models.Model):
         verbose_name = _("país")
         verbose_name_plural = _("países")
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class PartnerCity(models.Model):
     """A foreign local government that a Mexican municipality can partner with."""
 
     geonames_id = models.PositiveIntegerField(_("id de GeoNames"), unique=True, null=True, blank=True)
     name = models.CharField(_("nombre"), max_length=200)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="cities", verbose_name=_("país"))
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="cities", verbose_name=_("país")
+    )
     admin1_code = models.CharField(_("código de primer nivel administrativo"), max_length=20, blank=True)
     population = models.PositiveBigIntegerField(_("población"), null=True, blank=True)
     latitude = models.FloatField(_("latitud"), null=True, blank=True)

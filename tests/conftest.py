@@ -36,7 +36,9 @@ def _fresh_cache():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    require(os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), "Debian's Chromium (/usr/bin/chromium)")
+    require(
+        os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), "Debian's Chromium (/usr/bin/chromium)"
+    )
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

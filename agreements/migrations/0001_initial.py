@@ -5,61 +5,236 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('municipalities', '0001_initial'),
-        ('partners', '0001_initial'),
+        ("municipalities", "0001_initial"),
+        ("partners", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('code', models.CharField(choices=[('cultural', 'Cultural'), ('economica', 'Económica y comercial'), ('turistica', 'Turística'), ('educativa', 'Educativa'), ('cientifica', 'Científica y tecnológica'), ('ambiental', 'Ambiental'), ('salud', 'Salud'), ('deporte', 'Deporte'), ('desarrollo_urbano', 'Desarrollo urbano'), ('seguridad', 'Seguridad'), ('gestion_municipal', 'Gestión municipal'), ('otra', 'Otra')], max_length=30, primary_key=True, serialize=False, verbose_name='clave')),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("cultural", "Cultural"),
+                            ("economica", "Económica y comercial"),
+                            ("turistica", "Turística"),
+                            ("educativa", "Educativa"),
+                            ("cientifica", "Científica y tecnológica"),
+                            ("ambiental", "Ambiental"),
+                            ("salud", "Salud"),
+                            ("deporte", "Deporte"),
+                            ("desarrollo_urbano", "Desarrollo urbano"),
+                            ("seguridad", "Seguridad"),
+                            ("gestion_municipal", "Gestión municipal"),
+                            ("otra", "Otra"),
+                        ],
+                        max_length=30,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="clave",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tema',
-                'verbose_name_plural': 'temas',
-                'ordering': ['code'],
+                "verbose_name": "tema",
+                "verbose_name_plural": "temas",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('registration_number', models.CharField(blank=True, max_length=40, null=True, unique=True, verbose_name='número de registro')),
-                ('title', models.CharField(max_length=400, verbose_name='título')),
-                ('type', models.CharField(choices=[('hermanamiento', 'Hermanamiento'), ('cooperacion', 'Cooperación'), ('memorando', 'Memorando de entendimiento')], max_length=20, verbose_name='tipo')),
-                ('level', models.CharField(choices=[('municipio', 'Municipio'), ('estado', 'Estado')], max_length=10, verbose_name='nivel de la parte mexicana')),
-                ('mx_signatory_office', models.CharField(blank=True, max_length=200, verbose_name='dependencia firmante')),
-                ('counterpart_name', models.CharField(max_length=300, verbose_name='contraparte')),
-                ('counterpart_level', models.CharField(choices=[('ciudad', 'Ciudad o municipio'), ('condado', 'Condado o distrito'), ('region', 'Provincia, estado o región'), ('nacional', 'Gobierno nacional'), ('organizacion_internacional', 'Organización internacional')], max_length=30, verbose_name='nivel de la contraparte')),
-                ('signed_place', models.CharField(blank=True, max_length=200, verbose_name='lugar de firma')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='fecha de firma')),
-                ('dictamen_on', models.DateField(blank=True, null=True, verbose_name='fecha del dictamen')),
-                ('registered_on', models.DateField(blank=True, null=True, verbose_name='fecha de inscripción')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='vigente desde')),
-                ('valid_until', models.DateField(blank=True, help_text='Vacío: indefinida.', null=True, verbose_name='vigente hasta')),
-                ('status', models.CharField(choices=[('vigente', 'Vigente'), ('concluido', 'Concluido'), ('terminado', 'Terminado'), ('desconocido', 'Desconocido')], default='desconocido', max_length=15, verbose_name='situación')),
-                ('languages', models.JSONField(blank=True, default=list, help_text='Códigos ISO 639-1.', verbose_name='idiomas')),
-                ('source', models.CharField(choices=[('rai', 'Inscrito en el Registro de Acuerdos Interinstitucionales (SRE)'), ('public_record', 'Relación conocida (fuente: Wikipedia) — no es una inscripción oficial'), ('synthetic', 'Dato sintético, generado para pruebas de rendimiento')], max_length=20, verbose_name='fuente')),
-                ('source_detail', models.CharField(blank=True, max_length=200, verbose_name='detalle de la fuente')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='partners.country', verbose_name='país')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='municipalities.municipality', verbose_name='municipio')),
-                ('partner_city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='partners.partnercity', verbose_name='ciudad contraparte')),
-                ('state', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='municipalities.state', verbose_name='estado')),
-                ('themes', models.ManyToManyField(blank=True, related_name='agreements', to='agreements.theme', verbose_name='temas')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "registration_number",
+                    models.CharField(
+                        blank=True, max_length=40, null=True, unique=True, verbose_name="número de registro"
+                    ),
+                ),
+                ("title", models.CharField(max_length=400, verbose_name="título")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("hermanamiento", "Hermanamiento"),
+                            ("cooperacion", "Cooperación"),
+                            ("memorando", "Memorando de entendimiento"),
+                        ],
+                        max_length=20,
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("municipio", "Municipio"), ("estado", "Estado")],
+                        max_length=10,
+                        verbose_name="nivel de la parte mexicana",
+                    ),
+                ),
+                (
+                    "mx_signatory_office",
+                    models.CharField(blank=True, max_length=200, verbose_name="dependencia firmante"),
+                ),
+                ("counterpart_name", models.CharField(max_length=300, verbose_name="contraparte")),
+                (
+                    "counterpart_level",
+                    models.CharField(
+                        choices=[
+                            ("ciudad", "Ciudad o municipio"),
+                            ("condado", "Condado o distrito"),
+                            ("region", "Provincia, estado o región"),
+                            ("nacional", "Gobierno nacional"),
+                            ("organizacion_internacional", "Organización internacional"),
+                        ],
+                        max_length=30,
+                        verbose_name="nivel de la contraparte",
+                    ),
+                ),
+                ("signed_place", models.CharField(blank=True, max_length=200, verbose_name="lugar de firma")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="fecha de firma")),
+                ("dictamen_on", models.DateField(blank=True, null=True, verbose_name="fecha del dictamen")),
+                (
+                    "registered_on",
+                    models.DateField(blank=True, null=True, verbose_name="fecha de inscripción"),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="vigente desde")),
+                (
+                    "valid_until",
+                    models.DateField(
+                        blank=True, help_text="Vacío: indefinida.", null=True, verbose_name="vigente hasta"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("vigente", "Vigente"),
+                            ("concluido", "Concluido"),
+                            ("terminado", "Terminado"),
+                            ("desconocido", "Desconocido"),
+                        ],
+                        default="desconocido",
+                        max_length=15,
+                        verbose_name="situación",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Códigos ISO 639-1.", verbose_name="idiomas"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("rai", "Inscrito en el Registro de Acuerdos Interinstitucionales (SRE)"),
+                            (
+                                "public_record",
+                                "Relación conocida (fuente: Wikipedia) — no es una inscripción oficial",
+                            ),
+                            ("synthetic", "Dato sintético, generado para pruebas de rendimiento"),
+                        ],
+                        max_length=20,
+                        verbose_name="fuente",
+                    ),
+                ),
+                (
+                    "source_detail",
+                    models.CharField(blank=True, max_length=200, verbose_name="detalle de la fuente"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="partners.country",
+                        verbose_name="país",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="municipalities.municipality",
+                        verbose_name="municipio",
+                    ),
+                ),
+                (
+                    "partner_city",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="partners.partnercity",
+                        verbose_name="ciudad contraparte",
+                    ),
+                ),
+                (
+                    "state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="municipalities.state",
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True, related_name="agreements", to="agreements.theme", verbose_name="temas"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acuerdo',
-                'verbose_name_plural': 'acuerdos',
-                'ordering': ['-signed_on', 'title'],
-                'indexes': [models.Index(fields=['source'], name='agreements__source_ad62cb_idx'), models.Index(fields=['signed_on'], name='agreements__signed__7bc4fb_idx'), models.Index(fields=['country', 'state'], name='agreements__country_57385e_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('level', 'estado'), ('municipality__isnull', False), _connector='OR'), name='agreement_municipal_level_has_municipality'), models.CheckConstraint(condition=models.Q(('source', 'rai'), ('registration_number__isnull', True), _connector='OR'), name='agreement_registration_number_only_rai'), models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_from__isnull', True), ('valid_until__gte', models.F('valid_from')), _connector='OR'), name='agreement_validity_ordered')],
+                "verbose_name": "acuerdo",
+                "verbose_name_plural": "acuerdos",
+                "ordering": ["-signed_on", "title"],
+                "indexes": [
+                    models.Index(fields=["source"], name="agreements__source_ad62cb_idx"),
+                    models.Index(fields=["signed_on"], name="agreements__signed__7bc4fb_idx"),
+                    models.Index(fields=["country", "state"], name="agreements__country_57385e_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("level", "estado"), ("municipality__isnull", False), _connector="OR"
+                        ),
+                        name="agreement_municipal_level_has_municipality",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("source", "rai"), ("registration_number__isnull", True), _connector="OR"
+                        ),
+                        name="agreement_registration_number_only_rai",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_until__isnull", True),
+                            ("valid_from__isnull", True),
+                            ("valid_until__gte", models.F("valid_from")),
+                            _connector="OR",
+                        ),
+                        name="agreement_validity_ordered",
+                    ),
+                ],
             },
         ),
     ]

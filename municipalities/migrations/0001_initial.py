@@ -5,46 +5,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='State',
+            name="State",
             fields=[
-                ('code', models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name='clave INEGI')),
-                ('name', models.CharField(max_length=100, verbose_name='nombre oficial')),
-                ('abbreviation', models.CharField(max_length=12, verbose_name='abreviatura')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=2, primary_key=True, serialize=False, verbose_name="clave INEGI"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nombre oficial")),
+                ("abbreviation", models.CharField(max_length=12, verbose_name="abreviatura")),
             ],
             options={
-                'verbose_name': 'estado',
-                'verbose_name_plural': 'estados',
-                'ordering': ['code'],
+                "verbose_name": "estado",
+                "verbose_name_plural": "estados",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('cvegeo', models.CharField(max_length=5, primary_key=True, serialize=False, verbose_name='clave geoestadística')),
-                ('code', models.CharField(max_length=3, verbose_name='clave municipal')),
-                ('name', models.CharField(max_length=150, verbose_name='nombre')),
-                ('seat_name', models.CharField(blank=True, max_length=150, verbose_name='cabecera')),
-                ('population_2020', models.PositiveIntegerField(blank=True, null=True, verbose_name='población 2020')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitud')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitud')),
-                ('coord_source', models.CharField(choices=[('cabecera', 'Cabecera municipal (INEGI)'), ('largest_locality', 'Localidad más poblada (INEGI)'), ('geonames_cabecera_name', 'GeoNames, por nombre de la cabecera'), ('geonames_cabecera_name_ambiguous', 'GeoNames, por nombre de la cabecera (aproximada)'), ('geonames_municipality_name', 'GeoNames, por nombre del municipio'), ('none', 'Sin coordenadas')], default='none', max_length=40, verbose_name='fuente de las coordenadas')),
-                ('cabildo_members', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='integrantes del cabildo')),
-                ('term_ends_on', models.DateField(blank=True, null=True, verbose_name='fin del periodo del ayuntamiento')),
-                ('state', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='municipalities.state')),
+                (
+                    "cvegeo",
+                    models.CharField(
+                        max_length=5, primary_key=True, serialize=False, verbose_name="clave geoestadística"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, verbose_name="clave municipal")),
+                ("name", models.CharField(max_length=150, verbose_name="nombre")),
+                ("seat_name", models.CharField(blank=True, max_length=150, verbose_name="cabecera")),
+                (
+                    "population_2020",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="población 2020"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitud")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitud")),
+                (
+                    "coord_source",
+                    models.CharField(
+                        choices=[
+                            ("cabecera", "Cabecera municipal (INEGI)"),
+                            ("largest_locality", "Localidad más poblada (INEGI)"),
+                            ("geonames_cabecera_name", "GeoNames, por nombre de la cabecera"),
+                            (
+                                "geonames_cabecera_name_ambiguous",
+                                "GeoNames, por nombre de la cabecera (aproximada)",
+                            ),
+                            ("geonames_municipality_name", "GeoNames, por nombre del municipio"),
+                            ("none", "Sin coordenadas"),
+                        ],
+                        default="none",
+                        max_length=40,
+                        verbose_name="fuente de las coordenadas",
+                    ),
+                ),
+                (
+                    "cabildo_members",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="integrantes del cabildo"
+                    ),
+                ),
+                (
+                    "term_ends_on",
+                    models.DateField(blank=True, null=True, verbose_name="fin del periodo del ayuntamiento"),
+                ),
+                (
+                    "state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="municipalities.state",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipio',
-                'verbose_name_plural': 'municipios',
-                'ordering': ['cvegeo'],
-                'indexes': [models.Index(fields=['name'], name='municipalit_name_513090_idx')],
+                "verbose_name": "municipio",
+                "verbose_name_plural": "municipios",
+                "ordering": ["cvegeo"],
+                "indexes": [models.Index(fields=["name"], name="municipalit_name_513090_idx")],
             },
         ),
     ]
