@@ -54,3 +54,11 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _allow_orm_next_to_playwright():
+    """Playwright's sync API runs an event loop in the test thread, and Django then refuses ORM calls there
+    (SynchronousOnlyOperation), including the flush after a live_server test. Allowed in tests only."""
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    yield

@@ -1,0 +1,56 @@
+"""The home page in a real browser (Debian's Chromium through Playwright): languages and layouts."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"  # git-ignored
+SPANISH_HEADING = "Los municipios de México, conectados con el mundo"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_home_is_in_spanish_by_default(page: Page, live_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/")
+    expect(page.locator("html")).to_have_attribute("lang", "es-MX")
+    expect(page.get_by_role("heading", level=1)).to_have_text(SPANISH_HEADING)
+    screenshot(page, "home-es-desktop")
+
+
+def test_home_language_switch_leads_to_english_and_keeps_the_query(page: Page, live_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/?x=1")
+    expect(page.locator("html")).to_have_attribute("lang", "es-MX")
+
+    page.locator("header").get_by_role("link", name="English", exact=True).click()
+
+    expect(page).to_have_url(re.compile(r"/en/\?x=1$"))
+    assert page.url == f"{live_server.url}/en/?x=1"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(SPANISH_HEADING)
+    expect(page.get_by_text(SPANISH_HEADING)).to_have_count(0)
+    # The switch now offers the way back, and marks English as the current language.
+    expect(page.locator("header").get_by_role("link", name="Español", exact=True)).to_have_attribute(
+        "href", "/?x=1"
+    )
+    screenshot(page, "home-en-desktop")
+
+
+def test_home_fits_a_phone_screen(page: Page, live_server):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # No sideways scrolling on a 390 px wide phone.
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"]
+    screenshot(page, "home-es-phone")
