@@ -23,6 +23,7 @@ APT_DEV := $(APT_RUN) chromium poppler-utils docker-compose gettext
 define apt_ensure
 	@missing=$$(for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo -n "$$p "; done); \
+	missing="$${missing% }"; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "Installing Debian packages: $$missing"; \
