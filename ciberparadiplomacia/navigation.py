@@ -4,7 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # (URL name, label). Each feature adds its own entry here when it lands.
-MAIN_NAV: list[tuple[str, str]] = []
+MAIN_NAV: list[tuple[str, str]] = [
+    ("guide:law", _("La ley")),
+]
 
 
 def main_nav(request) -> list[dict]:

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "municipalities",
     "partners",
     "agreements",
+    "guide",
 ]
 
 MIDDLEWARE = [
@@ -271,3 +272,8 @@ logging.captureWarnings(True)
 # --- Portal ---------------------------------------------------------------------------------------
 # Demo accounts' generated passwords are written here (git-ignored, mode 600) so `make run` can print them.
 DEMO_CREDENTIALS_FILE = env.path("DEMO_CREDENTIALS_FILE", default=VAR_DIR / "demo-credentials.txt")
+
+# --- Working files and the wizard (agreements/) ---------------------------------------------------
+# CPEUM 115 fr. II b) leaves the qualified majority to each state's municipal law: {INEGI state code:
+# (numerator, denominator)}; a state not listed uses two thirds.
+AGREEMENTS_QUALIFIED_MAJORITY_BY_STATE: dict[str, tuple[int, int]] = {}

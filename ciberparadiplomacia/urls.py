@@ -15,5 +15,8 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("acerca-de-los-datos/", views.AboutDataView.as_view(), name="about_data"),
     path("cuentas/", include("allauth.urls")),
+    path("", include("agreements.urls")),
+    path("", include("guide.urls")),
+    path("", include("partners.urls")),
     prefix_default_language=False,
 )

@@ -106,3 +106,112 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     municipality = factory.SubFactory(MunicipalityFactory)
     role = Membership.Role.TITULAR
+
+
+# --- Working files (agreements/models/working_file.py) ---------------------------------------------
+def pdf_bytes(*, pages: int = 1, encrypted: bool = False) -> bytes:
+    """A real PDF made with pypdf: blank pages, optionally encrypted with a password."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    if encrypted:
+        writer.encrypt("secreto")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+class WorkingFileFactory(DjangoModelFactory):
+    class Meta:
+        model = "agreements.WorkingFile"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class WorkingFileUploadFactory(DjangoModelFactory):
+    class Meta:
+        model = "agreements.WorkingFileUpload"
+
+    working_file = factory.SubFactory(WorkingFileFactory)
+    kind = "carta_intencion"
+    file = factory.django.FileField(filename="carta.pdf", data=factory.LazyFunction(pdf_bytes))
+    original_name = "carta.pdf"
+    size = 600
+    pages = 1
+    sha256 = "0" * 64
+
+
+class WorkingFileEventFactory(DjangoModelFactory):
+    class Meta:
+        model = "agreements.WorkingFileEvent"
+
+    working_file = factory.SubFactory(WorkingFileFactory)
+    kind = "created"
+
+
+def official(
+    municipality=None, *, role: str = "titular", email: str | None = None, password: str | None = None
+):
+    """A user with a verified e-mail address (allauth requires it to log in) and one membership."""
+    from allauth.account.models import EmailAddress
+
+    extra = {"email": email} if email else {}
+    if password:
+        extra["password"] = password
+    user = UserFactory(**extra)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    MembershipFactory(user=user, municipality=municipality or MunicipalityFactory(), role=role)
+    return user
+
+
+def complete_step_answers(*, city, signing_date: str, session_date: str) -> dict[str, dict]:
+    """Valid answers for steps 1, 2, 3, 5 and 6 (4 and 6 also need their PDF)."""
+    return {
+        "diagnostico": {
+            "objetivo": "Atraer turismo cultural y compartir experiencias de gestión del patrimonio.",
+            "oficina": "Oficina de Asuntos Internacionales",
+            "enlace_nombre": "Ana López",
+            "enlace_cargo": "Directora de Asuntos Internacionales",
+            "enlace_correo": "ana.lopez@municipio.gob.mx",
+        },
+        "contraparte": {
+            "tipo": "ciudad",
+            "ciudad": city.name,
+            "ciudad_id": str(city.pk),
+            "organo": f"Gobierno de la Ciudad de {city.name}",
+            "contacto_nombre": "Hiroshi Tanaka",
+            "contacto_cargo": "International Affairs",
+            "contacto_correo": "tanaka@example.jp",
+        },
+        "objeto": {
+            "objeto": "Promover el intercambio cultural y turístico entre ambas ciudades.",
+            "temas": ["cultural", "turistica"],
+            "tema_otra": "",
+            "modalidades": ["intercambio", "eventos"],
+        },
+        "texto": {
+            "tipo": "hermanamiento",
+            "titulo": "",
+            "idiomas": ["es", "ja"],
+            "vigencia": "plazo",
+            "vigencia_anios": "2",
+            "firma_prevista": signing_date,
+            "lugar_firma": "Oaxaca de Juárez",
+            "comite": "on",
+            "financiamiento": "disponibilidad",
+            "controversias": "comun_acuerdo",
+        },
+        "cabildo": {
+            "fecha_sesion": session_date,
+            "votos_favor": "10",
+            "votos_contra": "2",
+            "abstenciones": "0",
+            "punto_acuerdo": "Punto 5 del orden del día",
+            "integrantes_cabildo": "12",
+            "fin_periodo": "2030-09-30",
+        },
+    }

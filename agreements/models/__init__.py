@@ -1,5 +1,6 @@
 # One module per concern, so each stays small enough to read: the registry entry here, the working file
 # (expediente) and its workflow, documents and reminders in their own modules.
 from .agreement import Agreement, Theme
+from .working_file import WorkingFile, WorkingFileEvent, WorkingFileUpload
 
-__all__ = ["Agreement", "Theme"]
+__all__ = ["Agreement", "Theme", "WorkingFile", "WorkingFileEvent", "WorkingFileUpload"]

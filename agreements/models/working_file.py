@@ -1,0 +1,157 @@
+"""The working file (*expediente*): what a municipality prepares in the wizard before the SRE reviews it.
+
+Design. The answers live in one JSON object keyed by step name (``answers["contraparte"] = {...}``),
+holding the values *as typed* (the strings the form widgets read from the request), not typed columns.
+Three reasons: a draft must be kept even when it does not validate yet (a half-typed date, a vote count of
+"1O"), a file must resume exactly as it was left on any device, and the steps will change more often than a
+schema should. The typed, validated values come from the step's form (``wizard.Step.bind``), so there is one
+definition of what an answer means. The uploads, the history and the registry entry are normalised: they
+have their own identity, permissions and lifecycle.
+
+``state`` is written by ``services.working_file_transition`` only (the review issue adds states and its
+transition table there); ``version`` is the optimistic lock, bumped by every save, and ``step_versions``
+records at which version each step last changed, so two people editing *different* steps never see a false
+conflict.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils.functional import LazyObject
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+
+
+class WorkingFile(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "borrador", _("Borrador")
+        SUBMITTED = "enviado", _("Enviado a la SRE")
+
+    class StepStatus(models.TextChoices):
+        NOT_STARTED = "no_iniciado", _("No iniciado")
+        IN_PROGRESS = "en_progreso", _("En progreso")
+        COMPLETE = "completo", _("Completo")
+        ATTENTION = "requiere_atencion", _("Requiere atención")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="working_files", verbose_name=_("municipio")
+    )
+    # The partner's name as shown in "Acuerdo con Kioto"; copied from step 2 on every save.
+    counterpart_name = models.CharField(_("contraparte"), max_length=200, blank=True)
+    state = models.CharField(
+        _("estado del trámite"), max_length=20, choices=State.choices, default=State.DRAFT, editable=False
+    )
+    version = models.PositiveIntegerField(_("versión"), default=1, editable=False)
+    answers = models.JSONField(_("respuestas"), default=dict, blank=True)
+    step_versions = models.JSONField(_("versión de cada paso"), default=dict, blank=True, editable=False)
+    step_statuses = models.JSONField(_("estado de cada paso"), default=dict, blank=True, editable=False)
+    steps_complete = models.PositiveSmallIntegerField(_("pasos completos"), default=0, editable=False)
+    precheck_results = models.JSONField(_("revisión legal previa"), default=list, blank=True, editable=False)
+    prechecked_at = models.DateTimeField(_("revisión legal previa hecha el"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("creado por"),
+    )
+    created_at = models.DateTimeField(_("creado"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("actualizado"), auto_now=True)
+    submitted_at = models.DateTimeField(_("enviado el"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("expediente")
+        verbose_name_plural = _("expedientes")
+        indexes = [models.Index(fields=["municipality", "state"])]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        if self.counterpart_name:
+            return str(_("Acuerdo con %(name)s") % {"name": self.counterpart_name})
+        return str(_("Expediente nuevo n.º %(number)s") % {"number": self.pk})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == self.State.DRAFT
+
+
+class _PrivateStorage(LazyObject):
+    """Uploads live under MEDIA_ROOT/expedientes, which no URL serves: only the permission-checked view reads
+    them. Lazy, so tests that change MEDIA_ROOT are followed."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT, base_url=None)
+
+
+private_storage = _PrivateStorage()
+
+
+def random_upload_name(instance, filename: str) -> str:
+    # The stored name says nothing about the content or the uploader; the original name is kept, sanitised.
+    return f"expedientes/{secrets.token_hex(16)}.pdf"
+
+
+class WorkingFileUpload(models.Model):
+    class Kind(models.TextChoices):
+        LETTER_OF_INTENT = "carta_intencion", _("Carta de intención")
+        COUNCIL_MINUTES = "acta_cabildo", _("Acta de cabildo")
+
+    working_file = models.ForeignKey(WorkingFile, on_delete=models.CASCADE, related_name="uploads")
+    kind = models.CharField(_("tipo de documento"), max_length=20, choices=Kind.choices)
+    file = models.FileField(
+        _("archivo"), storage=private_storage, upload_to=random_upload_name, max_length=200
+    )
+    original_name = models.CharField(_("nombre original"), max_length=150)
+    size = models.PositiveIntegerField(_("tamaño en bytes"))
+    pages = models.PositiveIntegerField(_("páginas"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("subido el"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("documento del expediente")
+        verbose_name_plural = _("documentos del expediente")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class WorkingFileEvent(models.Model):
+    """The file's history, shown on its status page; the review issue adds its own kinds."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Expediente creado")
+        STEP_COMPLETED = "step_completed", _("Paso completado")
+        UPLOADED = "uploaded", _("Documento subido")
+        CONFLICT_RESOLVED = "conflict_resolved", _("Conflicto de edición resuelto")
+        STATE_CHANGED = "state_changed", _("Cambio de estado")
+
+    working_file = models.ForeignKey(WorkingFile, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    step = models.CharField(max_length=20, blank=True)
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("evento del expediente")
+        verbose_name_plural = _("eventos del expediente")
+
+    def __str__(self) -> str:
+        return f"{self.working_file_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "agreements"
+urlpatterns = [
+    path("expedientes/", views.file_list, name="file_list"),
+    path("expedientes/nuevo/", views.FileCreateView.as_view(), name="file_create"),
+    path("expedientes/<int:pk>/", views.file_detail, name="file_detail"),
+    path("expedientes/<int:pk>/pasos/<slug:step>/", views.StepView.as_view(), name="step"),
+    path("expedientes/<int:pk>/enviar/", views.file_submit, name="submit"),
+    path("expedientes/<int:pk>/estado/", views.file_status, name="status"),
+    path("expedientes/<int:pk>/documentos/<int:upload_pk>/", views.upload_download, name="upload"),
+]

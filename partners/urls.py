@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "partners"
+urlpatterns = [
+    path("ciudades/buscar/", views.city_autocomplete, name="city_autocomplete"),
+]
