@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
@@ -78,3 +81,85 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.municipality} ({self.get_role_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked (it may still have expired)."""
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self, *, now=None):
+        """Open and not expired: the link still works."""
+        return self.open().filter(expires_at__gt=now or timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation to join a municipality's team; the only way an official's account comes to exist.
+
+    Only a SHA-256 hash of the token is kept: the link in the e-mail is the sole copy of the token, so a
+    leaked database gives nobody a usable invitation.
+    """
+
+    VALID_FOR = timedelta(days=7)
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pendiente")
+        ACCEPTED = "accepted", _("Aceptada")
+        EXPIRED = "expired", _("Vencida")
+        REVOKED = "revoked", _("Cancelada")
+
+    email = models.EmailField(_("correo electrónico"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("municipio")
+    )
+    role = models.CharField(_("función"), max_length=12, choices=Membership.Role.choices)
+    language = models.CharField(
+        _("idioma del correo"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="invitations_sent", verbose_name=_("invitó")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("creada"), default=timezone.now)
+    expires_at = models.DateTimeField(_("vence"))
+    used_at = models.DateTimeField(_("aceptada"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+        verbose_name=_("aceptada por"),
+    )
+    revoked_at = models.DateTimeField(_("cancelada"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitación")
+        verbose_name_plural = _("invitaciones")
+        constraints = [
+            # Inviting the same person again replaces the open invitation (services.invitation_create).
+            models.UniqueConstraint(
+                fields=["email", "municipality"],
+                condition=models.Q(used_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email_and_municipality",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.municipality_id} ({self.role})"
+
+    def status_at(self, now) -> str:
+        if self.used_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= now:
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    @property
+    def status(self) -> str:
+        return self.status_at(timezone.now())

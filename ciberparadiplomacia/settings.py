@@ -273,6 +273,20 @@ logging.captureWarnings(True)
 # Demo accounts' generated passwords are written here (git-ignored, mode 600) so `make run` can print them.
 DEMO_CREDENTIALS_FILE = env.path("DEMO_CREDENTIALS_FILE", default=VAR_DIR / "demo-credentials.txt")
 
+# --- Accounts: idle timeout, mandatory two-factor for SRE staff (accounts/middleware.py) ----------
+MIDDLEWARE += [
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.middleware.RequireMfaMiddleware",
+]
+# Inactivity logs a user out after this many seconds; the page warns ACCOUNTS_IDLE_WARNING seconds before.
+ACCOUNTS_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+ACCOUNTS_IDLE_WARNING = env.int("SESSION_IDLE_WARNING", default=3 * 60)
+# The last-activity time is saved at most once a minute: no session write on every request.
+ACCOUNTS_IDLE_RESOLUTION = 60
+ACCOUNT_SESSION_REMEMBER = False  # no "remember me": a shared office computer must not stay logged in
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ciberparadiplomacia] "
+
 # --- Working files and the wizard (agreements/) ---------------------------------------------------
 # CPEUM 115 fr. II b) leaves the qualified majority to each state's municipal law: {INEGI state code:
 # (numerator, denominator)}; a state not listed uses two thirds.

@@ -1,13 +1,18 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from . import views
 
+# The admin's own login form would skip allauth's rate limits and two-factor: send it through allauth.
+admin.site.login = secure_admin_login(admin.site.login)
+
 # Not translated: the admin, the API and machine endpoints keep one address.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
+    path("sesion/", include("accounts.session_urls")),
 ]
 
 # Spanish at /registro/, English at /en/registro/: the URL words stay Spanish in both languages.
@@ -18,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include("agreements.urls")),
     path("", include("guide.urls")),
     path("", include("partners.urls")),
+    path("cuentas/", include("accounts.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,10 @@
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.simple_tag
+def session_timeout_settings() -> dict:
+    """What the idle-timeout dialog needs to know (seconds)."""
+    return {"timeout": settings.ACCOUNTS_IDLE_TIMEOUT, "warning": settings.ACCOUNTS_IDLE_WARNING}
