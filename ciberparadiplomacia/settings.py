@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "partners",
     "agreements",
     "guide",
+    "registry",
 ]
 
 MIDDLEWARE = [
@@ -116,11 +117,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+
+
+def _redis_database(url: str, number: int) -> str:
+    """The same Redis server, another database: clearing the cache must never drop queued tasks."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": _redis_database(REDIS_URL, env.int("REDIS_CACHE_DB", default=1)),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cpd"),
             "OPTIONS": {
                 # A Redis outage degrades the cache to misses (logged), never to an error page.
@@ -215,6 +226,7 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 # --- Security -------------------------------------------------------------------------------------
 HTTPS = env.bool("HTTPS", default=not DEBUG)  # off only for local HTTP runs (tests, benchmarks)
 SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # plain-HTTP health probes from inside the container network
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS

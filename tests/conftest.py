@@ -27,11 +27,24 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The cache outlives a test's transaction: start each test with an empty one."""
+    yield from _cleared_cache()
+
+
+def clear_cache() -> None:
+    """Empty this test process's cache. On Redis only this xdist worker's keys (its KEY_PREFIX): a FLUSHDB
+    would wipe the other workers' caches in the middle of their tests."""
     from django.core.cache import cache
 
-    cache.clear()
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
+def _cleared_cache():
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture(scope="session")
