@@ -103,6 +103,19 @@ class SisterCityRow:
         return f"{self.mx_city} ({self.mx_code}) – {self.partner_city} ({self.partner_country})"
 
 
+# The Wikipedia lists name a few counterparts that are not cities: a county or a province is a different
+# level of government, and the registry says so (DOMAIN.md §5 counterpart_level).
+PROVINCES = {"Shandong"}
+
+
+def counterpart_level_of(name: str) -> str:
+    if "County" in name or name.startswith("Condado"):
+        return Agreement.CounterpartLevel.COUNTY
+    if name in PROVINCES:
+        return Agreement.CounterpartLevel.REGION
+    return Agreement.CounterpartLevel.CITY
+
+
 def read_sister_cities(path: Path | str = SISTER_CITIES_CSV) -> list[SisterCityRow]:
     """Parse and check the whole file; raises DataFileError on the first bad row."""
     rows = []
@@ -232,7 +245,7 @@ def load_known_relationships(rows: list[SisterCityRow]) -> RelationshipReport:
             state=state,
             municipality=municipality,
             counterpart_name=city.name,
-            counterpart_level=Agreement.CounterpartLevel.CITY,
+            counterpart_level=counterpart_level_of(city.name),
             partner_city=city,
             country=country,
             source=Agreement.Source.PUBLIC_RECORD,
@@ -377,7 +390,8 @@ def ensure_demo_accounts(*, reset_passwords: bool = False, reset_command: str = 
             "is_active": True,
             "sre_role": account.sre_role,
             "is_staff": account.is_staff,
-            "is_superuser": False,
+            # The demo SRE administrator runs the Django admin too: every model, no permission set-up.
+            "is_superuser": account.sre_role == User.SreRole.ADMIN,
         }
         if user is None:
             user = User(email=account.email, **wanted)

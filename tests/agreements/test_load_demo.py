@@ -165,12 +165,11 @@ def test_load_demo_exact_duplicates_merged(loaded):
         ]
     assert "row 146 Huixquilucan (15037) – Longford (IE) -> row 145: exact duplicate" in loaded["first"]
     # Arlington County is not in GeoNames: its PartnerCity came from the list, without a geonames_id.
-    assert (
-        Agreement.objects.get(
-            municipality="09003", partner_city__name="Arlington County"
-        ).partner_city.geonames_id
-        is None
-    )
+    arlington = Agreement.objects.get(municipality="09003", partner_city__name="Arlington County")
+    assert arlington.partner_city.geonames_id is None
+    # A county is a county, not a city (DOMAIN.md §5 counterpart_level); a province is a region.
+    assert arlington.counterpart_level == Agreement.CounterpartLevel.COUNTY
+    assert Agreement.objects.get(partner_city__name="Shandong").counterpart_level == "region"
 
 
 def test_load_demo_name_variants_merged(loaded):
@@ -224,7 +223,7 @@ def test_load_demo_accounts(loaded):
         "oaxaca@demo.ciberparadiplomacia.mx": ("", False, False, True),
         "guadalajara@demo.ciberparadiplomacia.mx": ("", False, False, True),
         "revisor@demo.ciberparadiplomacia.mx": ("reviewer", False, False, True),
-        "admin@demo.ciberparadiplomacia.mx": ("admin", True, False, True),
+        "admin@demo.ciberparadiplomacia.mx": ("admin", True, True, True),
     }
     memberships = Membership.objects.filter(user__is_demo=True).values_list(
         "user__email", "municipality", "role"
