@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 # (URL name, label). Each feature adds its own entry here when it lands.
 MAIN_NAV: list[tuple[str, str]] = [
+    ("registry:list", _("Registro")),
+    ("registry:statistics", _("Estadísticas")),
     ("guide:law", _("La ley")),
 ]
 

@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
 
@@ -12,6 +13,10 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
+    # Open API of the public registry (read-only), its OpenAPI 3 schema and offline interactive docs.
+    path("api/v1/", include("registry.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("sesion/", include("accounts.session_urls")),
 ]
 
@@ -24,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("", include("partners.urls")),
     path("cuentas/", include("accounts.urls")),
+    path("", include("registry.urls")),
     prefix_default_language=False,
 )

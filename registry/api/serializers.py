@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from agreements.models import Agreement
+from municipalities.models import Municipality, State
+from partners.models import Country, PartnerCity
+
+
+class StateRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MunicipalityRefSerializer(serializers.Serializer):
+    cvegeo = serializers.CharField()
+    name = serializers.CharField()
+
+
+class CountryRefSerializer(serializers.Serializer):
+    iso2 = serializers.CharField()
+    name = serializers.CharField(help_text="In the request's language (Accept-Language).")
+
+
+class PartnerCityRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class RegionRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    type_label = serializers.CharField(source="get_type_display")
+    level_label = serializers.CharField(source="get_level_display")
+    state = StateRefSerializer()
+    municipality = MunicipalityRefSerializer(allow_null=True)
+    counterpart_level_label = serializers.CharField(source="get_counterpart_level_display")
+    partner_city = PartnerCityRefSerializer(allow_null=True)
+    country = CountryRefSerializer()
+    themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    languages = serializers.ListField(child=serializers.CharField())
+    status_label = serializers.CharField(source="get_status_display")
+    source_label = serializers.CharField(
+        source="get_source_display",
+        help_text="Known relationships (public_record) are not official inscriptions; synthetic rows are "
+        "benchmark data.",
+    )
+    page_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "registration_number",
+            "title",
+            "type",
+            "type_label",
+            "level",
+            "level_label",
+            "state",
+            "municipality",
+            "mx_signatory_office",
+            "counterpart_name",
+            "counterpart_level",
+            "counterpart_level_label",
+            "partner_city",
+            "country",
+            "signed_place",
+            "signed_on",
+            "dictamen_on",
+            "registered_on",
+            "valid_from",
+            "valid_until",
+            "themes",
+            "status",
+            "status_label",
+            "languages",
+            "source",
+            "source_label",
+            "page_url",
+        ]
+        read_only_fields = fields
+
+    def get_page_url(self, agreement: Agreement) -> str:
+        return reverse("registry:agreement", args=[agreement.pk])
+
+
+class StateSerializer(serializers.ModelSerializer):
+    population = serializers.IntegerField(help_text="Sum of its municipalities' 2020 census population.")
+    municipality_count = serializers.IntegerField()
+    agreement_count = serializers.IntegerField()
+    page_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = State
+        fields = [
+            "code",
+            "name",
+            "abbreviation",
+            "population",
+            "municipality_count",
+            "agreement_count",
+            "page_url",
+        ]
+
+    def get_page_url(self, state: State) -> str:
+        return reverse("registry:state", args=[state.code])
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    state = StateRefSerializer()
+    agreement_count = serializers.IntegerField()
+    page_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "cvegeo",
+            "name",
+            "state",
+            "seat_name",
+            "population_2020",
+            "latitude",
+            "longitude",
+            "agreement_count",
+            "page_url",
+        ]
+
+    def get_page_url(self, municipality: Municipality) -> str:
+        return reverse("registry:municipality", args=[municipality.cvegeo])
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(help_text="In the request's language (Accept-Language).")
+    region = RegionRefSerializer(allow_null=True)
+    subregion = RegionRefSerializer(allow_null=True)
+    agreement_count = serializers.IntegerField()
+    page_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Country
+        fields = [
+            "iso2",
+            "iso3",
+            "name",
+            "name_es",
+            "name_en",
+            "region",
+            "subregion",
+            "agreement_count",
+            "page_url",
+        ]
+
+    def get_page_url(self, country: Country) -> str:
+        return reverse("registry:country", args=[country.iso2])
+
+
+class PartnerCitySerializer(serializers.ModelSerializer):
+    country = CountryRefSerializer()
+    agreement_count = serializers.IntegerField()
+
+    class Meta:
+        model = PartnerCity
+        fields = [
+            "id",
+            "geonames_id",
+            "name",
+            "country",
+            "admin1_code",
+            "population",
+            "latitude",
+            "longitude",
+            "agreement_count",
+        ]
+
+
+class StatisticColumnSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+
+
+class StatisticSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    title = serializers.CharField()
+    filters = serializers.DictField(child=serializers.CharField(), help_text="The valid filters applied.")
+    total = serializers.IntegerField(help_text="Agreements matching the filters.")
+    columns = StatisticColumnSerializer(many=True)
+    rows = serializers.ListField(
+        child=serializers.DictField(), help_text="One object per row; keys are the columns' keys."
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="In the request's language (Accept-Language: es or en).")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For invalid parameters: the messages of each one.",
+    )

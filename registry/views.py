@@ -1,0 +1,456 @@
+"""Public pages of the registry: browser, agreement, municipality, state, country, statistics.
+
+Thin views: the filters (filters.py), reads (selectors.py, statistics.py) and drawing (maps.py, charts.py) do
+the work. Expensive pages are rendered once per (registry version, language, parameters) and cached; the
+version changes with every registry write (triggers.py), so nothing stale is ever served.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel import Locale
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views import View
+
+from municipalities.models import Municipality
+
+from . import charts, maps, selectors, statistics
+from .catalogs import Catalogs, request_catalogs
+from .filters import AgreementFilterSet, filter_description
+from .params import as_query, normalize_params
+from .profile import municipality_sections
+from .templatetags.registry_tags import percent
+from .versioning import CACHE_TIMEOUT, cache_key, request_version
+
+PAGE_SIZE = 25
+
+
+def render_page(request: HttpRequest, page: dict[str, Any]) -> HttpResponse:
+    """The site's frame (header, navigation, language switch) around a body rendered, maybe cached, before."""
+    context = {
+        "page_title": page["title"],
+        "page_description": page.get("description", ""),
+        "body": page["body"],
+    }
+    return TemplateResponse(request, "registry/page.html", context, status=page.get("status", 200))
+
+
+def render_body(template: str, context: dict[str, Any], title: str, status: int = 200, **extra) -> dict:
+    return {"title": title, "body": mark_safe(render_to_string(template, context)), "status": status, **extra}
+
+
+class CachedPageView(View):
+    """GET renders build() once per (version, language, key_parts) and serves it from the cache after."""
+
+    cache_name = ""
+
+    def key_parts(self, request: HttpRequest, **kwargs) -> tuple:
+        return tuple(sorted(kwargs.items()))
+
+    def build(self, request: HttpRequest, **kwargs) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        key = cache_key(
+            request_version(request), self.cache_name, get_language(), self.key_parts(request, **kwargs)
+        )
+        page = cache.get(key)
+        if page is None:
+            page = self.build(request, **kwargs)
+            if page.get("status", 200) == 200:  # error pages are cheap, and not worth keeping
+                cache.set(key, page, CACHE_TIMEOUT)
+        return render_page(request, page)
+
+
+# --- Filters shared by the registry and the statistics ----------------------------------------------------
+def bind_filters(request: HttpRequest, params: dict[str, str], catalogs: Catalogs) -> AgreementFilterSet:
+    filterset = AgreementFilterSet(params, request=request, catalogs=catalogs)
+    filterset.is_valid()
+    form = filterset.form
+    for name, field in form.fields.items():
+        described = [f"help-{name}"] if field.help_text else []
+        if name in form.errors:
+            described.append(f"error-{name}")
+            field.widget.attrs["aria-invalid"] = "true"
+        if described:
+            field.widget.attrs["aria-describedby"] = " ".join(described)
+    form.fields["q"].widget.input_type = "search"
+    # The municipality list follows the chosen state (2,478 options at once would be of no use).
+    state = form.cleaned_data.get("state") if form.is_valid() else params.get("state")
+    chosen = params.get("municipality")
+    municipality = form.fields["municipality"]
+    if state in catalogs.states:
+        municipality.choices = [("", _("Todos los municipios"))] + catalogs.municipality_choices(state)
+    elif chosen in catalogs.municipalities:
+        municipality.choices = [
+            ("", _("Todos los municipios")),
+            (chosen, catalogs.municipalities[chosen].name),
+        ]
+    else:
+        municipality.choices = [("", _("Elija primero un estado"))]
+        municipality.widget.attrs["disabled"] = True
+    return filterset
+
+
+def filter_context(filterset: AgreementFilterSet, params: dict[str, str], action: str) -> dict[str, Any]:
+    valid = filterset.form.is_valid()
+    active = filterset.active_filters() if valid else {}
+    filter_params = {name: str(value) for name, value in active.items()}
+    removable = [
+        {
+            "name": name,
+            "label": label,
+            "value": value,
+            "url": action + as_query(filter_params, **{name: None}),
+        }
+        for name, label, value in filter_description(active, filterset.catalogs)
+    ]
+    return {
+        "form": filterset.form,
+        "errors": filterset.error_list(),
+        "valid": valid,
+        "active": removable,
+        "filter_params": filter_params,
+        "filter_query": as_query(filter_params),
+        "action": action,
+        "clear_url": action,
+        "sort": params.get("sort", ""),
+    }
+
+
+def download_links(path: str, filter_params: dict[str, str]) -> dict[str, str]:
+    return {
+        "csv": path + as_query(filter_params, format="csv"),
+        "json": path + as_query(filter_params, format="json"),
+    }
+
+
+# --- /registro/ --------------------------------------------------------------------------------------------
+class RegistryListView(CachedPageView):
+    cache_name = "list"
+
+    def key_parts(self, request: HttpRequest, **kwargs) -> tuple:
+        return tuple(sorted(normalize_params(request.GET).items()))
+
+    def build(self, request: HttpRequest, **kwargs) -> dict[str, Any]:
+        params = normalize_params(request.GET)
+        catalogs = request_catalogs(request)
+        action = reverse("registry:list")
+        filterset = bind_filters(request, params, catalogs)
+        context = filter_context(filterset, params, action)
+        title = _("Registro de acuerdos")
+        if not context["valid"]:
+            return render_body("registry/agreement_list.html", context, title, status=400)
+        paginator = Paginator(filterset.qs.select_related(*selectors.LIST_RELATED), PAGE_SIZE)
+        number = params.get("page", "1")
+        if not number.isdigit() or int(number) < 1:
+            context["page_error"] = _("«%(page)s» no es un número de página: use 1, 2, 3…") % {"page": number}
+            return render_body("registry/agreement_list.html", context, title, status=400)
+        if int(number) > max(paginator.num_pages, 1):
+            context["page_error"] = ngettext(
+                "La página %(page)s no existe: hay %(pages)d página con estos filtros.",
+                "La página %(page)s no existe: hay %(pages)d páginas con estos filtros.",
+                paginator.num_pages,
+            ) % {"page": number, "pages": paginator.num_pages}
+            context["first_page_url"] = action + as_query(context["filter_params"], sort=params.get("sort"))
+            return render_body("registry/agreement_list.html", context, title, status=404)
+        page = paginator.page(int(number))
+        keep = {**context["filter_params"], "sort": params.get("sort")}
+        context.update(
+            page=page,
+            count=paginator.count,
+            pages=[
+                {"number": n, "url": action + as_query(keep, page=n if n and n > 1 else None) if n else ""}
+                for n in pagination_window(page.number, paginator.num_pages)
+            ],
+            previous_url=action + as_query(keep, page=page.number - 1 if page.number > 2 else None)
+            if page.has_previous()
+            else "",
+            next_url=action + as_query(keep, page=page.number + 1) if page.has_next() else "",
+            downloads=download_links(reverse("registry-api:agreement-list"), context["filter_params"]),
+            statistics_url=reverse("registry:statistics") + context["filter_query"],
+            sort_choices=filterset.filters["sort"].extra["choices"],
+        )
+        if page.number > 1:
+            title = _("Registro de acuerdos, página %(page)s") % {"page": page.number}
+        return render_body("registry/agreement_list.html", context, title)
+
+
+def pagination_window(current: int, last: int, width: int = 2) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: None marks a gap."""
+    shown = sorted({1, last, *range(max(1, current - width), min(last, current + width) + 1)})
+    window: list[int | None] = []
+    for number in shown:
+        if window and number - (window[-1] or 0) > 1:
+            window.append(None)
+        window.append(number)
+    return window
+
+
+# --- /registro/<id>/ ---------------------------------------------------------------------------------------
+class AgreementDetailView(View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        agreement = selectors.agreement_for_page(pk)
+        if agreement is None:
+            raise Http404(_("No hay un acuerdo público con ese número."))
+        context = {
+            "agreement": agreement,
+            "documents": selectors.agreement_public_documents(agreement),
+            "themes": list(agreement.themes.all()),
+            "languages": [language_name(code) for code in agreement.languages or []],
+        }
+        page = render_body("registry/agreement_detail.html", context, agreement.title)
+        page["description"] = _("Ficha pública del acuerdo: partes, fechas, vigencia, fuente y documentos.")
+        return render_page(request, page)
+
+
+def language_name(code: str) -> str:
+    """An ISO 639-1 code as a name in the page's language (CLDR, through Babel), or the code itself."""
+    locale = Locale("en") if (get_language() or "").startswith("en") else Locale("es", "MX")
+    return locale.languages.get(str(code), str(code))
+
+
+# --- /municipios/<cvegeo>/ --------------------------------------------------------------------------------
+def _point_title(name: str, n: int) -> str:
+    return ngettext("%(name)s: %(n)d acuerdo", "%(name)s: %(n)d acuerdos", n) % {"name": name, "n": n}
+
+
+class MunicipalityView(View):
+    """Not cached: sections added by other features may show data the registry version does not track."""
+
+    def get(self, request: HttpRequest, cvegeo: str) -> HttpResponse:
+        catalogs = request_catalogs(request)
+        if cvegeo not in catalogs.municipalities:
+            raise Http404(_("No existe un municipio con esa clave geoestadística."))
+        municipality = Municipality.objects.select_related("state").get(cvegeo=cvegeo)
+        profile = selectors.municipality_profile(cvegeo)
+        world = maps.world_map()
+        points = []
+        for partner in profile["partner_cities"]:
+            if (
+                partner["partner_city__latitude"] is not None
+                and partner["partner_city__longitude"] is not None
+            ):
+                x, y = world.point(partner["partner_city__longitude"], partner["partner_city__latitude"])
+                points.append(
+                    maps.DrawnPoint(
+                        x, y, _point_title(partner["partner_city__name"], partner["n"]), "", "partner"
+                    )
+                )
+        if municipality.latitude is not None and municipality.longitude is not None:
+            x, y = world.point(municipality.longitude, municipality.latitude)
+            points.append(maps.DrawnPoint(x, y, municipality.name, "", "home"))
+        partner_countries = {p["country_id"] for p in profile["partner_cities"]}
+        world_drawn = maps.plain(world, points, title=lambda shape: shape.name)
+        world_drawn["shapes"] = [
+            maps.DrawnShape(s.d, 1 if shape.id in partner_countries else 0, s.title, "")
+            for s, shape in zip(world_drawn["shapes"], world.shapes, strict=True)
+        ]
+        context = {
+            "municipality": municipality,
+            "info": catalogs.municipalities[cvegeo],
+            "profile": profile,
+            "countries": catalogs.countries,
+            "world": world_drawn,
+            "registry_url": reverse("registry:list") + as_query({"municipality": cvegeo}),
+            "statistics_url": reverse("registry:statistics") + as_query({"municipality": cvegeo}),
+            "sections": municipality_sections(request, municipality),
+            "shown_limit": selectors.PROFILE_AGREEMENTS_SHOWN,
+        }
+        title = _("%(name)s, %(state)s: perfil internacional") % {
+            "name": municipality.name,
+            "state": municipality.state.name,
+        }
+        return TemplateResponse(
+            request, "registry/municipality_detail.html", {**context, "page_title": title}
+        )
+
+
+# --- /estados/<code>/ ---------------------------------------------------------------------------------------
+class StateView(CachedPageView):
+    cache_name = "state"
+
+    def build(self, request: HttpRequest, code: str) -> dict[str, Any]:
+        catalogs = request_catalogs(request)
+        state = catalogs.states.get(code)
+        if state is None:
+            raise Http404(_("No existe un estado con esa clave del INEGI."))
+        profile = selectors.state_profile(code, catalogs)
+        mexico = maps.mexico_map()
+        points = []
+        for row in profile["municipalities"]:
+            info = catalogs.municipalities[row["cvegeo"]]
+            if info.latitude is not None and info.longitude is not None:
+                x, y = mexico.point(info.longitude, info.latitude)
+                url = reverse("registry:municipality", args=[row["cvegeo"]])
+                points.append(maps.DrawnPoint(x, y, _point_title(info.name, row["n"]), url, "home"))
+        with_agreements = len(profile["municipalities"])
+        context = {
+            "state": state,
+            "profile": profile,
+            "with_agreements": with_agreements,
+            "share": with_agreements / state.municipality_count if state.municipality_count else 0,
+            "map": maps.plain(mexico, points, highlight=code),
+            "country_bars": charts.bars(profile["countries"], "name", "agreements", limit=15),
+            "registry_url": reverse("registry:list") + as_query({"state": code}),
+            "statistics_url": reverse("registry:statistics") + as_query({"state": code}),
+        }
+        title = _("%(state)s: acuerdos internacionales de sus municipios") % {"state": state.name}
+        return render_body("registry/state_detail.html", context, title)
+
+
+# --- /paises/<iso2>/ ----------------------------------------------------------------------------------------
+class CountryView(CachedPageView):
+    cache_name = "country"
+
+    def get(self, request: HttpRequest, iso2: str) -> HttpResponse:
+        if iso2 != iso2.upper():
+            return redirect("registry:country", iso2=iso2.upper(), permanent=True)
+        return super().get(request, iso2=iso2)
+
+    def build(self, request: HttpRequest, iso2: str) -> dict[str, Any]:
+        catalogs = request_catalogs(request)
+        country = catalogs.countries.get(iso2)
+        if country is None:
+            raise Http404(_("No existe un país con ese código ISO 3166-1."))
+        profile = selectors.country_profile(iso2, catalogs)
+        values = {row["code"]: row["agreements"] for row in profile["by_state"]}
+        mexico = maps.mexico_map()
+        drawn = maps.choropleth(
+            mexico,
+            values,
+            title=lambda shape, n: _point_title(shape.name, n),
+            url=lambda code: reverse("registry:state", args=[code]),
+        )
+        context = {
+            "country": country,
+            "region": catalogs.regions.get(country.region_code or ""),
+            "subregion": catalogs.regions.get(country.subregion_code or ""),
+            "profile": profile,
+            "map": drawn,
+            "states_with": [row for row in profile["by_state"] if row["agreements"]],
+            "registry_url": reverse("registry:list") + as_query({"country": iso2}),
+            "statistics_url": reverse("registry:statistics") + as_query({"country": iso2}),
+        }
+        title = _("%(country)s: sus vínculos con municipios de México") % {"country": country.name}
+        return render_body("registry/country_detail.html", context, title)
+
+
+# --- /estadisticas/ ---------------------------------------------------------------------------------------
+class StatisticsView(CachedPageView):
+    cache_name = "statistics"
+
+    def key_parts(self, request: HttpRequest, **kwargs) -> tuple:
+        return tuple(sorted(normalize_params(request.GET).items()))
+
+    def build(self, request: HttpRequest, **kwargs) -> dict[str, Any]:
+        params = normalize_params(request.GET)
+        params.pop("page", None)
+        catalogs = request_catalogs(request)
+        action = reverse("registry:statistics")
+        filterset = bind_filters(request, params, catalogs)
+        context = filter_context(filterset, params, action)
+        title = _("Estadísticas")
+        if not context["valid"]:
+            return render_body("registry/statistics.html", context, title, status=400)
+        results = statistics.compute_all(filterset.qs, catalogs)
+        context.update(statistics_context(results, catalogs, context["filter_params"]))
+        context["registry_url"] = reverse("registry:list") + context["filter_query"]
+        return render_body("registry/statistics.html", context, title)
+
+
+def statistics_context(results: dict, catalogs: Catalogs, filter_params: dict[str, str]) -> dict[str, Any]:
+    api = {name: reverse("registry-api:stats", args=[name]) for name in statistics.STATISTICS}
+    sections = {
+        name.replace("-", "_"): {
+            "name": name,
+            "title": statistics.STATISTICS[name].title,
+            "columns": statistics.STATISTICS[name].columns,
+            "total": results[name][0],
+            "rows": results[name][1],
+            "downloads": download_links(api[name], filter_params),
+        }
+        for name in statistics.STATISTICS
+    }
+    total = results["by-type"][0]
+    by_state = results["by-state"][1]
+    by_country = results["by-country"][1]
+
+    def state_url(row):
+        return reverse("registry:state", args=[row["code"]])
+
+    def country_url(row):
+        return reverse("registry:country", args=[row["iso2"]])
+
+    mexico = maps.choropleth(
+        maps.mexico_map(),
+        {row["code"]: row["agreements"] for row in by_state},
+        title=lambda shape, n: _point_title(shape.name, n),
+        url=lambda code: reverse("registry:state", args=[code]),
+    )
+    world = maps.choropleth(
+        maps.world_map(),
+        {row["iso2"]: row["agreements"] for row in by_country},
+        title=lambda shape, n: _point_title(
+            catalogs.countries[shape.id].name if shape.id in catalogs.countries else shape.name, n
+        ),
+        url=lambda iso2: reverse("registry:country", args=[iso2]),
+    )
+    bands = results["by-population-band"][1]
+    return {
+        "total": total,
+        "sections": sections,
+        "municipalities_with": sum(row["municipalities_with_agreements"] for row in by_state),
+        "municipalities_total": sum(row["municipalities"] for row in by_state),
+        "countries_with": len(by_country),
+        "synthetic": next(
+            row["agreements"] for row in results["by-source"][1] if row["source"] == "synthetic"
+        ),
+        "known": next(
+            row["agreements"] for row in results["by-source"][1] if row["source"] == "public_record"
+        ),
+        "mexico": mexico,
+        "world": world,
+        "year_chart": charts.year_columns(results["by-year"][1]),
+        "bands": bands,
+        "charts": {
+            "by_state": charts.bars(
+                sorted(by_state, key=lambda r: -r["agreements"]), "name", "agreements", url=state_url
+            ),
+            "by_state_share": charts.bars(
+                sorted(by_state, key=lambda r: -r["share_municipalities"]),
+                "name",
+                "share_municipalities",
+                url=state_url,
+                text=lambda r: percent(r["share_municipalities"]),
+            ),
+            "by_country": charts.bars(by_country, "name", "agreements", limit=20, url=country_url),
+            "by_region": charts.bars(
+                [row for row in results["by-region"][1] if row["level"] == "region"], "name", "agreements"
+            ),
+            "by_type": charts.bars(results["by-type"][1], "label", "agreements"),
+            "by_theme": charts.bars(results["by-theme"][1], "label", "agreements"),
+            "by_population_band": charts.bars(
+                bands,
+                "label",
+                "share_municipalities",
+                text=lambda r: percent(r["share_municipalities"]),
+            ),
+            "top_municipalities": charts.bars(
+                results["top-municipalities"][1],
+                "name",
+                "agreements",
+                url=lambda row: reverse("registry:municipality", args=[row["cvegeo"]]),
+            ),
+        },
+    }
