@@ -48,6 +48,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args, context: StepContext, **kwargs):
         self.context = context
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
     def raw_answers(self) -> dict:
@@ -314,6 +315,7 @@ class TextForm(StepForm):
         help_text=_("El español y el idioma de la contraparte; ambos textos serán igualmente auténticos."),
         choices=TEXT_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
+        initial=["es"],
     )
     vigencia = forms.ChoiceField(label=_("Vigencia"), choices=VALIDITY, widget=forms.RadioSelect)
     vigencia_anios = forms.IntegerField(

@@ -66,7 +66,7 @@
     });
     list.hidden = results.length === 0;
     input.setAttribute("aria-expanded", results.length ? "true" : "false");
-    live.textContent = results.length ? box.dataset.msgCount.replace("%(n)s", results.length) : box.dataset.msgNone;
+    live.textContent = results.length ? box.dataset.msgCount.replace("{n}", results.length) : box.dataset.msgNone;
     active = -1;
   }
 
