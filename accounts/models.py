@@ -82,6 +82,16 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.municipality} ({self.get_role_display()})"
 
+    def get_role_short_display(self) -> str:
+        return str(ROLE_SHORT_LABELS.get(self.role, self.role))
+
+
+# For tables, where the long labels' explanations in parentheses would crowd the columns.
+ROLE_SHORT_LABELS = {
+    Membership.Role.TITULAR: _("Titular / enlace"),
+    Membership.Role.CAPTURISTA: _("Capturista"),
+}
+
 
 class InvitationQuerySet(models.QuerySet):
     def open(self):
@@ -163,3 +173,6 @@ class Invitation(models.Model):
     @property
     def status(self) -> str:
         return self.status_at(timezone.now())
+
+    def get_role_short_display(self) -> str:
+        return str(ROLE_SHORT_LABELS.get(self.role, self.role))

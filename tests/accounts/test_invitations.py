@@ -255,7 +255,7 @@ def test_accept_second_use_gets_clear_message_and_creates_nothing(client, titula
     again = client.get(path)
     assert again.status_code == 410
     assert "Esta invitación ya se usó el" in again.content.decode()
-    assert "Cada invitación sirve una sola vez." in again.content.decode()
+    assert ": cada invitación sirve una sola vez." in again.content.decode()
     posted = accept(client, path, first_name="Otra")
     assert posted.status_code == 410
     assert User.objects.filter(email="nueva@oaxaca.gob.mx").count() == 1
@@ -282,7 +282,7 @@ def test_invitation_expires_after_seven_days(client, titular, oaxaca):
         # 2026-03-09 10:00 UTC is 04:00 in Mexico City. (Django's es_MX catalogue capitalises the month.)
         html = response.content.decode()
         assert "Esta invitación venció el 9 de " in html
-        assert " de 2026 a las 04:00. Pide a quien te invitó que te envíe una nueva." in html
+        assert " de 2026 a las 04:00: pide a quien te invitó que te envíe una nueva." in html
         assert accept(client, path).status_code == 410
     assert not User.objects.filter(email="nueva@oaxaca.gob.mx").exists()
     invitation.refresh_from_db()

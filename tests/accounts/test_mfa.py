@@ -151,3 +151,16 @@ def test_password_is_still_checked_before_the_code(client, sre_reviewer):
     assert response.context["form"].errors["__all__"] == [
         "La dirección de correo electrónico y/o la contraseña que ha indicado no son correctas."
     ]
+
+
+def test_two_factor_overview_offers_turning_off_only_to_officials(client, sre_reviewer, oaxaca):
+    client.force_login(sre_reviewer)
+    html = client.get("/cuentas/2fa/").content.decode()
+    assert "Tu cuenta de la SRE o de administración debe mantenerla activa." in html
+    assert 'href="/cuentas/2fa/totp/deactivate/"' not in html
+
+    official = member(oaxaca, Membership.Role.CAPTURISTA)
+    services.totp_enable_for_demo(official)
+    client.force_login(official)
+    html = client.get("/en/cuentas/2fa/").content.decode()
+    assert '<a class="button button-danger" href="/en/cuentas/2fa/totp/deactivate/">Turn off</a>' in html

@@ -17,10 +17,7 @@ def test_profile_lists_memberships_and_two_factor_status(client, titular, puebla
         ("Oaxaca de Juárez", "titular"),
         ("Puebla", "capturista"),
     ]
-    assert (
-        '<tr><th scope="row">Oaxaca de Juárez</th><td>Oaxaca</td>'
-        "<td>Titular / enlace (puede enviar a la SRE)</td></tr>" in html
-    )
+    assert '<tr><th scope="row">Oaxaca de Juárez</th><td>Oaxaca</td><td>Titular / enlace</td></tr>' in html
     assert '<span class="tag tag-yellow">Inactiva</span>' in html
     assert "Opcional para el personal de los municipios, y recomendable." in html
     assert 'href="/cuentas/invitar/"' in html  # a titular may invite
