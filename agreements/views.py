@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.formats import time_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -337,6 +339,11 @@ def display(field, raw) -> str:
         return "—"
     if isinstance(field, forms.BooleanField):
         return _("Sí") if raw else _("No")
+    if isinstance(field, forms.DateField):
+        try:
+            return date_format(dt.date.fromisoformat(str(raw)), "DATE_FORMAT")
+        except ValueError:
+            return str(raw)  # kept as typed until it is a valid date
     if isinstance(field, forms.ModelMultipleChoiceField):
         wanted = {str(v) for v in (raw if isinstance(raw, list) else [raw])}
         return ", ".join(field.label_from_instance(o) for o in field.queryset if str(o.pk) in wanted) or "—"

@@ -252,5 +252,7 @@ def test_law_page_and_step_pages_in_english(browser: Browser, live_server, setti
     page.goto(f"{live_server.url}/en/expedientes/nuevo/")
     page.get_by_role("button", name="Create working file").click()
     page.get_by_role("link", name="Agreement text").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Agreement text")
+    expect(page.get_by_role("heading", level=1)).to_have_text("5. Agreement text")
+    expect(page.get_by_role("alert")).to_contain_text("This step is not available yet.")
+    expect(page.get_by_role("link", name="2. Counterpart")).to_be_visible()
     shot(page, "15-paso-bloqueado-en-1280")
