@@ -21,6 +21,14 @@ from . import prechecks
 from .models import Agreement, Theme, WorkingFile, WorkingFileUpload
 from .uploads import check_pdf
 
+MAX_TYPED = 10_000  # per answer: the form's own limits are lower; this bounds what a draft may store
+MAX_CHOICES = 50
+
+
+def clean_typed(value) -> str:
+    """What may be stored of a typed value: text without NUL bytes (PostgreSQL refuses them), bounded."""
+    return str(value).replace("\x00", "")[:MAX_TYPED]
+
 
 @dataclass
 class StepContext:
@@ -58,8 +66,10 @@ class StepForm(forms.Form):
             if name in self.file_fields:
                 continue
             value = bound.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            if value is not None:
-                raw[name] = value
+            if isinstance(value, list):
+                raw[name] = [clean_typed(v) for v in value][:MAX_CHOICES]
+            elif value is not None:
+                raw[name] = clean_typed(value)
         return raw
 
     def upload_for(self, name: str, kind: str):
@@ -121,7 +131,7 @@ class CounterpartForm(StepForm):
         max_length=200,
         required=False,
     )
-    ciudad_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    ciudad_id = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
     organo = forms.CharField(
         label=_("Órgano de gobierno de la contraparte"),
         help_text=_("Por ejemplo «Gobierno de la Ciudad de Kioto» o «Ayuntamiento de Sevilla»."),

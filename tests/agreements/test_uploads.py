@@ -65,21 +65,25 @@ def test_filenames_are_sanitised(name, expected):
     assert sanitise_filename(name) == expected
 
 
+@pytest.fixture
+def letter_step(client):
+    """A titular's new working file, and a function that posts step 4 (the letter of intent) for it."""
+    municipality = MunicipalityFactory()
+    titular = official(municipality)
+    wf = services.working_file_create(municipality=municipality, by=titular)
+    client.force_login(titular)
+    return wf, lambda data: client.post(f"/expedientes/{wf.pk}/pasos/carta/", {"version": wf.version, **data})
+
+
 def stored_files() -> list[Path]:
     root = Path(settings.MEDIA_ROOT) / "expedientes"
     return sorted(root.glob("*")) if root.exists() else []
 
 
-def test_upload_is_stored_outside_static_under_a_random_name_and_downloads_with_its_name(client):
-    municipality = MunicipalityFactory()
-    titular = official(municipality)
-    wf = services.working_file_create(municipality=municipality, by=titular)
-    client.force_login(titular)
+def test_upload_is_stored_outside_static_under_a_random_name_and_downloads_with_its_name(client, letter_step):
+    wf, post = letter_step
     before = stored_files()
-    response = client.post(
-        f"/expedientes/{wf.pk}/pasos/carta/",
-        {"version": wf.version, "carta_pdf": upload(pdf_bytes(), "Carta de Kioto.pdf")},
-    )
+    response = post({"carta_pdf": upload(pdf_bytes(), "Carta de Kioto.pdf")})
     assert response.status_code == 302
     record = WorkingFileUpload.objects.get()
     path = Path(record.file.path)
@@ -104,16 +108,10 @@ def test_upload_is_stored_outside_static_under_a_random_name_and_downloads_with_
         (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>", "El PDF está dañado o incompleto y no se puede abrir."),
     ],
 )
-def test_a_refused_upload_is_not_stored_and_the_step_says_why(client, content, message):
-    municipality = MunicipalityFactory()
-    titular = official(municipality)
-    wf = services.working_file_create(municipality=municipality, by=titular)
-    client.force_login(titular)
+def test_a_refused_upload_is_not_stored_and_the_step_says_why(client, letter_step, content, message):
+    wf, post = letter_step
     before = stored_files()
-    response = client.post(
-        f"/expedientes/{wf.pk}/pasos/carta/",
-        {"version": wf.version, "carta_pdf": upload(content), "carta_fecha": "2026-10-01"},
-    )
+    response = post({"carta_pdf": upload(content), "carta_fecha": "2026-10-01"})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert WorkingFileUpload.objects.count() == 0

@@ -112,6 +112,22 @@ def test_invalid_answers_are_saved_as_typed_and_the_step_is_in_progress(client, 
     assert 'value="no-es-correo"' in html and "falta corregir" not in html
 
 
+def test_hostile_input_gets_messages_not_errors(client, titular, wf, answers):
+    client.force_login(titular)
+    nul = {**answers["diagnostico"], "objetivo": "Turismo\x00 cultural", "oficina": "x" * 50_000}
+    response = post_step(client, wf, "diagnostico", nul)
+    assert response.status_code == 400  # the 50,000-character office name is refused, with a message
+    assert 'id="id_oficina_error"' in response.content.decode()
+    wf.refresh_from_db()
+    assert wf.answers["diagnostico"]["objetivo"] == "Turismo cultural"
+    assert len(wf.answers["diagnostico"]["oficina"]) == 10_000
+    odd_city = {**answers["contraparte"], "ciudad_id": str(10**30)}
+    assert post_step(client, wf, "contraparte", odd_city).status_code == 400
+    assert client.post(f"/expedientes/{wf.pk}/pasos/diagnostico/", {"version": "abc"}).status_code == 409
+    assert client.get(f"/expedientes/{wf.pk}/pasos/no-existe/").status_code == 404
+    assert client.get(f"/expedientes/{wf.pk}/documentos/{10**18}/").status_code == 404
+
+
 def test_task_list_counts_complete_steps_with_the_counterpart_in_the_title(client, titular, wf, answers):
     client.force_login(titular)
     fill(client, wf, answers)
