@@ -257,18 +257,19 @@ class _CatalogFilterSet(django_filters.FilterSet):
         max_length=100,
         error_messages={"max_length": _("El nombre admite hasta %(limit_value)d caracteres.")},
     )
-    has_agreements = django_filters.BooleanFilter(
+    has_agreements = django_filters.ChoiceFilter(
         method="filter_has_agreements",
+        choices=[("true", "true"), ("false", "false")],
         label=_("Con acuerdos"),
-        error_messages={"invalid": _("Use true o false.")},
+        error_messages=_invalid(_("«%(value)s» no vale aquí: use true o false.")),
     )
 
     def __init__(self, data=None, queryset=None, *, request: HttpRequest | None = None, **kw):
         super().__init__(data, queryset, request=request, **kw)
         self.catalogs = request_catalogs(request) if request is not None else get_catalogs(current_version())
 
-    def filter_has_agreements(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(has_agreements=value)
+    def filter_has_agreements(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(has_agreements=value == "true")
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(name__icontains=value)

@@ -16,13 +16,17 @@ from .models import SearchDocument
 from .text import search_words
 
 # Every source is public; synthetic rows are labelled wherever they appear. Drafts never become Agreements
-# (the wizard's working files are another model), so nothing here is private.
-PUBLIC_SOURCES = [Agreement.Source.RAI, Agreement.Source.PUBLIC_RECORD, Agreement.Source.SYNTHETIC]
+# (the wizard's working files are another model), so no source is hidden today. A source added later that
+# must stay private goes here, and every page, statistic and API endpoint leaves it out.
+HIDDEN_SOURCES: list[str] = []
 LIST_RELATED = ["state", "municipality", "country", "partner_city"]
 
 
 def public_agreements() -> QuerySet[Agreement]:
-    return Agreement.objects.filter(source__in=PUBLIC_SOURCES)
+    """Every agreement anyone may see: the base of every registry page, statistic and API endpoint."""
+    if HIDDEN_SOURCES:
+        return Agreement.objects.exclude(source__in=HIDDEN_SOURCES)
+    return Agreement.objects.all()  # no WHERE clause: aggregates over the whole table stay plain scans
 
 
 def agreement_for_page(pk: int) -> Agreement | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +98,8 @@ def by_population_band(queryset: QuerySet, catalogs: Catalogs, counts=None) -> t
                 "agreements": agreements.get(code, 0),
             }
         )
-    return sum(agreements.values()), rows
+    # The total counts every agreement, state-level ones too, like every other statistic; the rows do not.
+    return sum(n for _state, _cvegeo, n in counts), rows
 
 
 def top_municipalities(queryset: QuerySet, catalogs: Catalogs, counts=None) -> tuple[int, Rows]:
@@ -174,14 +175,18 @@ def by_region(queryset: QuerySet, catalogs: Catalogs, counts=None) -> tuple[int,
             "countries": totals[code][1],
         }
 
+    def order(code: str) -> tuple:
+        region = catalogs.regions.get(code)
+        return (-totals[code][0], region.name if region else "~", code)  # most first; ties by name
+
     tops = [
         code for code in totals if not (catalogs.regions.get(code) and catalogs.regions[code].parent_code)
     ]
     rows: Rows = []
-    for top in sorted(tops, key=lambda code: -totals[code][0]):
+    for top in sorted(tops, key=order):
         rows.append(row(top, "region"))
         children = [c for c in totals if catalogs.regions.get(c) and catalogs.regions[c].parent_code == top]
-        rows.extend(row(child, "subregion") for child in sorted(children, key=lambda c: -totals[c][0]))
+        rows.extend(row(child, "subregion") for child in sorted(children, key=order))
     return sum(n for _iso2, n, _m in counts), rows
 
 
@@ -224,21 +229,15 @@ def by_source(queryset: QuerySet, catalogs: Catalogs | None = None) -> tuple[int
 
 def by_theme(queryset: QuerySet, catalogs: Catalogs | None = None) -> tuple[int, Rows]:
     """An agreement counts under each of its themes, so the rows add up to more than the total."""
-    through = Agreement.themes.through
-    found = dict(
-        through.objects.filter(agreement__in=_plain(queryset).values("pk"))
-        .values_list("theme_id")
-        .annotate(n=Count("agreement_id"))
-        .values_list("theme_id", "n")
-    )
-    has_theme = Exists(through.objects.filter(agreement_id=OuterRef("pk")))
-    total = _plain(queryset).aggregate(total=Count("pk"), without=Count("pk", filter=~has_theme))
+    # LEFT JOIN on the themes: agreements without any land in the NULL group.
+    found = dict(_plain(queryset).values_list("themes").annotate(n=Count("pk")).values_list("themes", "n"))
+    without = found.pop(None, 0)
     rows = [
         {"theme": code, "label": str(label), "agreements": found.get(code, 0)}
         for code, label in Theme.Code.choices
     ]
-    rows.append({"theme": "", "label": str(_("Sin tema registrado")), "agreements": total["without"]})
-    return total["total"], rows
+    rows.append({"theme": "", "label": str(_("Sin tema registrado")), "agreements": without})
+    return _plain(queryset).count(), rows
 
 
 # --- The catalogue of statistics (API names, columns, labels) ------------------------------------------

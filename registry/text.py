@@ -20,3 +20,12 @@ def search_words(query: str, *, limit: int = 12) -> list[str]:
         if word not in words:
             words.append(word)
     return words[:limit]
+
+
+def document(text: str) -> str:
+    """The searchable form of a text: its normalised words, separated by single spaces.
+
+    Punctuation goes: PostgreSQL's parser would read "RAI-2019-0001" as "rai" and the number "-2019", which a
+    search for "2019" does not match; as separate words, both databases find it.
+    """
+    return " ".join(_WORD.findall(normalize(text)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
@@ -35,6 +37,13 @@ class RegistryAPIMixin:
     authentication_classes: list = []  # public data: no session, so no CSRF and no per-user state
     renderer_classes = [JSONRenderer, CSVRenderer]
 
+    def initial(self, request, *args, **kwargs):
+        # Unprefixed URLs are Spanish for LocaleMiddleware (prefix_default_language=False); the API has no
+        # prefix, so it follows Accept-Language, before throttling or validation can speak.
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()
+        super().initial(request, *args, **kwargs)
+
     def get_exception_handler(self):
         return registry_exception_handler
 
@@ -43,6 +52,8 @@ class RegistryAPIMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept-Language"])
+        response["Content-Language"] = translation.get_language()
         if response.status_code >= 400 and isinstance(
             getattr(response, "accepted_renderer", None), CSVRenderer
         ):

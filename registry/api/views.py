@@ -178,22 +178,10 @@ class AgreementViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModelVie
     csv_filename = "acuerdos.csv"
 
     def get_queryset(self):
-        queryset = selectors.public_agreements().select_related(*selectors.LIST_RELATED)
-        if self.action == "retrieve":
-            return queryset.prefetch_related("themes")
-        return queryset
-
-    def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format == "csv":
-            return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        # Themes of this page only: one query, whatever the page size.
-        page = list(page)
-        themes = _themes_of([a.pk for a in page])
-        for agreement in page:
-            agreement._theme_codes = themes.get(agreement.pk, [])
-        return self.get_paginated_response(_serialize_page(page, self.get_serializer_context()))
+        # Themes in one more query for the page (a CSV fetches them per chunk instead).
+        return (
+            selectors.public_agreements().select_related(*selectors.LIST_RELATED).prefetch_related("themes")
+        )
 
     def csv_rows(self, queryset):
         country_name = "country__name_en" if (get_language() or "").startswith("en") else "country__name_es"
@@ -207,7 +195,7 @@ class AgreementViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModelVie
         }
         computed = {"themes", "country__name", "type_label", "status_label", "source_label"}
         paths = [path for _header, path in AGREEMENT_CSV_COLUMNS if path not in computed]
-        values = queryset.values(*paths, country_name).iterator(chunk_size=CSV_CHUNK)
+        values = queryset.prefetch_related(None).values(*paths, country_name).iterator(chunk_size=CSV_CHUNK)
 
         def rows():
             for chunk in _chunks(values, CSV_CHUNK):
@@ -243,13 +231,6 @@ def _themes_of(ids: list[int]) -> dict[int, list[str]]:
     for agreement_id, theme in through.values_list("agreement_id", "theme_id"):
         found.setdefault(agreement_id, []).append(theme)
     return found
-
-
-def _serialize_page(page: list[Agreement], context: dict) -> list[dict]:
-    data = serializers.AgreementSerializer(page, many=True, context=context).data
-    for item, agreement in zip(data, page, strict=True):
-        item["themes"] = agreement._theme_codes
-    return data
 
 
 # --- Catalogues --------------------------------------------------------------------------------------------
