@@ -79,6 +79,10 @@ MFA_SETUP_URL_NAMES = {
 }
 
 
+# The open API is public and read-only: a logged-in browser calling it gets JSON, not a redirect to a form.
+MFA_EXEMPT_PATH_PREFIXES = ("/api/",)
+
+
 class RequireMfaMiddleware:
     """allauth has no setting that makes two-factor mandatory for some users: SRE staff and admins without a
     TOTP authenticator are sent to set one up, whatever page they ask for, until they have it."""
@@ -95,6 +99,8 @@ class RequireMfaMiddleware:
             return None
         match = request.resolver_match
         if match is not None and match.view_name in MFA_SETUP_URL_NAMES:
+            return None
+        if request.path_info.startswith(MFA_EXEMPT_PATH_PREFIXES):
             return None
         if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return None

@@ -164,3 +164,18 @@ def test_two_factor_overview_offers_turning_off_only_to_officials(client, sre_re
     client.force_login(official)
     html = client.get("/en/cuentas/2fa/").content.decode()
     assert '<a class="button button-danger" href="/en/cuentas/2fa/totp/deactivate/">Turn off</a>' in html
+
+
+def test_public_api_is_not_held_back(client, reviewer_without_totp):
+    client.force_login(reviewer_without_totp)
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi")
+
+
+def test_account_pages_carry_the_strict_csp(client, sre_reviewer):
+    client.force_login(sre_reviewer)
+    policy = client.get("/cuentas/mi-cuenta/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
