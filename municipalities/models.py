@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,3 +56,52 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state.abbreviation}" if self.state_id else self.name
+
+
+class MunicipalityProfile(models.Model):
+    """The municipality's international showcase ("vitrina internacional"), edited by its officials.
+
+    Its declared interests (themes, desired countries and regions, languages) also steer partner suggestions.
+    """
+
+    class Offer(models.TextChoices):
+        TURISMO = "turismo", _("Turismo")
+        INVERSION = "inversion", _("Inversión")
+        CULTURA = "cultura", _("Cultura")
+        EDUCACION = "educacion", _("Educación")
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, primary_key=True, related_name="profile"
+    )
+    presentation = models.TextField(_("presentación"), blank=True)
+    economic_sectors = models.CharField(_("sectores económicos"), max_length=300, blank=True)
+    themes = models.ManyToManyField("agreements.Theme", blank=True, verbose_name=_("temas de interés"))
+    offers = models.JSONField(_("qué ofrece"), default=list, blank=True)
+    seeks = models.TextField(_("qué busca"), blank=True)
+    desired_countries = models.ManyToManyField(
+        "partners.Country", blank=True, related_name="+", verbose_name=_("países de interés")
+    )
+    desired_regions = models.ManyToManyField(
+        "partners.Region", blank=True, related_name="+", verbose_name=_("regiones de interés")
+    )
+    languages = models.JSONField(_("idiomas"), default=list, blank=True, help_text=_("Códigos ISO 639-1."))
+    contact_name = models.CharField(_("contacto para asuntos internacionales"), max_length=150, blank=True)
+    contact_role = models.CharField(_("cargo del contacto"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("correo del contacto"), blank=True)
+    contact_phone = models.CharField(_("teléfono del contacto"), max_length=40, blank=True)
+    website = models.URLField(_("sitio web"), blank=True)
+    social_links = models.JSONField(_("redes sociales"), default=list, blank=True)
+    updated_at = models.DateTimeField(_("actualizado"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("perfil internacional")
+        verbose_name_plural = _("perfiles internacionales")
+
+    def __str__(self) -> str:
+        return str(self.municipality)
+
+    def desired_region_codes(self) -> list[str]:
+        return [region.pk for region in self.desired_regions.all()]

@@ -68,6 +68,8 @@ class PartnerCity(models.Model):
     population = models.PositiveBigIntegerField(_("población"), null=True, blank=True)
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
+    # Its twin cities elsewhere in the world (WorldTwinLink): active twinners are likelier partners.
+    world_twin_count = models.PositiveIntegerField(_("hermanamientos en el mundo"), default=0)
 
     class Meta:
         ordering = ["name"]
@@ -77,3 +79,27 @@ class PartnerCity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country_id})"
+
+
+class WorldTwinLink(models.Model):
+    """A twin-city pair somewhere in the world (neither side in Mexico), from the Wikipedia lists.
+
+    Stored once per pair (city.pk < twin.pk). It tells which foreign cities are active twinners, and which
+    cities are twinned with a municipality's existing partners: two of the matchmaker's signals.
+    """
+
+    city = models.ForeignKey(PartnerCity, on_delete=models.CASCADE, related_name="+")
+    twin = models.ForeignKey(PartnerCity, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("hermanamiento en el mundo")
+        verbose_name_plural = _("hermanamientos en el mundo")
+        constraints = [
+            models.UniqueConstraint(fields=["city", "twin"], name="world_twin_link_unique"),
+            models.CheckConstraint(
+                condition=models.Q(city__lt=models.F("twin")), name="world_twin_link_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city_id}–{self.twin_id}"

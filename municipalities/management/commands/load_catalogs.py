@@ -20,6 +20,7 @@ from partners.loaders import (
     read_m49,
     sync_partner_catalogue,
 )
+from partners.twin_network import WORLD_TWIN_PAIRS_CSV, read_pairs, sync_world_twins
 
 
 class Command(BaseCommand):
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             help="Mexican sister-city list: its foreign cities are added to the partner cities",
         )
         parser.add_argument("--m49-csv", default=str(M49_CSV), metavar="PATH", help="iso2 -> M49 region")
+        parser.add_argument(
+            "--world-twins-csv",
+            default=str(WORLD_TWIN_PAIRS_CSV),
+            metavar="PATH",
+            help="twin-city pairs outside Mexico: which partner cities are active twinners",
+        )
 
     def handle(self, *args, **options):
         stages = Stages(self.stdout.write)
@@ -54,6 +61,8 @@ class Command(BaseCommand):
             stages.done(f"Read {options['sister_cities_csv']}: {plural(len(sister_rows), 'row')}")
             m49 = read_m49(options["m49_csv"])
             stages.done(f"Read {options['m49_csv']}: {plural(len(m49), 'country', 'countries')}")
+            twin_pairs = read_pairs(options["world_twins_csv"])
+            stages.done(f"Read {options['world_twins_csv']}: {plural(len(twin_pairs), 'pair')}")
         except DataFileError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
 
@@ -70,9 +79,12 @@ class Command(BaseCommand):
             stages.done("Wrote states and municipalities")
             results += sync_partner_catalogue(partners)
             stages.done("Wrote regions, countries and partner cities")
+            twins = sync_world_twins(twin_pairs)
+            stages.done("Matched the world twin network to the partner cities")
 
         self.report(results, partners)
-        if any(r.changed for r in results):
+        self.stdout.write(f"  {twins.line()}")
+        if any(r.changed for r in results) or twins.changed:
             self.stdout.write(self.style.SUCCESS("The database was updated."))
         else:
             self.stdout.write(
