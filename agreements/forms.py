@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -227,7 +227,10 @@ class ObjectForm(StepForm):
     )
     temas = ThemeChoiceField(
         label=_("Áreas de cooperación"),
-        queryset=Theme.objects.all(),
+        # In the catalogue's order (cultural, económica…, otra last), not alphabetically by code.
+        queryset=Theme.objects.order_by(
+            Case(*(When(code=c, then=i) for i, c in enumerate(Theme.Code.values)))
+        ),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Sólo materias que son atribuciones del municipio (LCT art. 2 fr. II)."),
     )

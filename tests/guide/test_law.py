@@ -11,7 +11,7 @@ def test_every_article_has_its_anchor(client):
     html = client.get("/guia/ley/").content.decode()
     ids = re.findall(r'<article class="law-article" id="(articulo-\d+)"', html)
     assert ids == [f"articulo-{n}" for n in range(1, 12)]
-    assert '<a href="#articulo-7">Artículo 7o.</a>' in html
+    assert '<a href="#articulo-7" lang="es">Artículo 7o.</a>' in html
 
 
 def test_article_text_is_whole_and_clean():
