@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import Membership, User
+from accounts.services import totp_enable_for_demo
 from agreements.models import Agreement
 from ciberparadiplomacia.loading import (
     DataFileError,
@@ -306,7 +308,7 @@ DEMO_ACCOUNTS = (
 )
 CREDENTIALS_HEADER = (
     "# Ciberparadiplomacia demo accounts, written by `manage.py load_demo`. Keep this file private.\n"
-    "# e-mail  password  role\n"
+    "# e-mail  password  [totp=<secret for an authenticator app>]  role\n"
 )
 
 
@@ -316,22 +318,41 @@ def credentials_path() -> Path:
 
 def read_credentials(path: Path) -> dict[str, str]:
     """e-mail -> password, from the credentials file ({} when there is none)."""
+    return {email: password for email, (password, _totp) in _credential_lines(path).items()}
+
+
+def read_totp_secrets(path: Path) -> dict[str, str]:
+    """e-mail -> TOTP secret of the SRE demo accounts (two-factor is mandatory for SRE staff)."""
+    return {email: totp for email, (_password, totp) in _credential_lines(path).items() if totp}
+
+
+def _credential_lines(path: Path) -> dict[str, tuple[str, str]]:
     if not path.exists():
         return {}
     entries = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split(None, 2)
+        parts = line.split()
         if len(parts) >= 2 and not line.startswith("#"):
-            entries[parts[0]] = parts[1]
+            totp = next((p.removeprefix("totp=") for p in parts[2:] if p.startswith("totp=")), "")
+            entries[parts[0]] = (parts[1], totp)
     return entries
 
 
-def write_credentials(path: Path, entries: dict[str, str]) -> None:
+def write_credentials(path: Path, entries: dict[str, str], totp: dict[str, str] | None = None) -> None:
     """Only the owner may read it: the file holds working passwords."""
     path.parent.mkdir(parents=True, exist_ok=True)
     described = {a.email: a.description for a in DEMO_ACCOUNTS}
+    totp = totp or {}
     width = max(len(e) for e in entries) if entries else 0
-    lines = [f"{e:<{width}}  {p}  {described.get(e, '')}".rstrip() for e, p in entries.items()]
+    lines = [
+        " ".join(
+            filter(
+                None,
+                [f"{e:<{width}} ", p, f" totp={totp[e]}" if e in totp else "", f" {described.get(e, '')}"],
+            )
+        ).rstrip()
+        for e, p in entries.items()
+    ]
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(CREDENTIALS_HEADER + "\n".join(lines) + "\n")
@@ -355,6 +376,7 @@ class AccountsReport:
     unchanged: list[str] = field(default_factory=list)
     passwords_reset: list[str] = field(default_factory=list)
     new_credentials: dict[str, str] = field(default_factory=dict)  # printed once
+    new_totp: dict[str, str] = field(default_factory=dict)  # TOTP secrets of SRE accounts, printed once
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -375,6 +397,7 @@ def ensure_demo_accounts(*, reset_passwords: bool = False, reset_command: str = 
     report = AccountsReport()
     path = credentials_path()
     on_file = read_credentials(path)
+    totp_on_file = read_totp_secrets(path)
     file_changed = False
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(email=account.email).first()
@@ -447,6 +470,23 @@ def ensure_demo_accounts(*, reset_passwords: bool = False, reset_command: str = 
                 membership.save(update_fields=["role"])
                 changes.append("membership role")
 
+        # Two-factor is mandatory for SRE staff: their demo accounts come with a TOTP authenticator whose
+        # secret is on file, so a person can add it to an app and the browser tests can compute codes.
+        if account.sre_role:
+            has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            if not has_totp or account.email in report.new_credentials:
+                totp_on_file[account.email] = totp_enable_for_demo(user)
+                report.new_totp[account.email] = totp_on_file[account.email]
+                file_changed = True
+                if account.email not in report.created:
+                    changes.append("two-factor secret")
+            elif account.email not in totp_on_file:
+                report.warnings.append(
+                    f"{account.email} has two-factor authentication but its secret is not in {path}: it "
+                    "was kept. To generate new passwords and secrets for every demo account, run: "
+                    f"{reset_command}"
+                )
+
         if account.email in report.created:
             continue
         if changes:
@@ -456,5 +496,5 @@ def ensure_demo_accounts(*, reset_passwords: bool = False, reset_command: str = 
 
     if file_changed:
         ordered = {a.email: on_file[a.email] for a in DEMO_ACCOUNTS if a.email in on_file}
-        write_credentials(path, ordered)
+        write_credentials(path, ordered, totp_on_file)
     return report

@@ -19,7 +19,7 @@ from agreements.loaders import SISTER_CITIES_CSV
 from agreements.models import Agreement
 from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
 from municipalities.loaders import MUNICIPALITIES_CSV
-from partners.models import PartnerCity
+from partners.models import PartnerCity, WorldTwinLink
 from tests.fixtures.catalogues import demo_snapshot, run, wipe
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -286,6 +286,7 @@ def test_load_demo_without_credentials_file_keeps_passwords(loaded):
         assert not path.exists()
         assert "Nothing changed" in out
         assert err.count("exists but its password is not in") == 4
+        assert err.count("has two-factor authentication but its secret is not in") == 2
         assert "python manage.py load_demo --reset-passwords" in err
     finally:
         path.write_text(saved, encoding="utf-8")
@@ -337,7 +338,7 @@ def test_load_demo_malformed_file_changes_nothing(loaded, tmp_path):
 
 def test_load_demo_needs_the_catalogues(loaded):
     # Inside the test's transaction: rolled back afterwards.
-    for queryset in (Agreement.objects.all(), PartnerCity.objects.all()):
+    for queryset in (Agreement.objects.all(), WorldTwinLink.objects.all(), PartnerCity.objects.all()):
         queryset._raw_delete(queryset.db)
     with pytest.raises(CommandError) as excinfo:
         run("load_demo")
@@ -345,3 +346,23 @@ def test_load_demo_needs_the_catalogues(loaded):
         "The catalogues are not loaded (no partner cities in the database). "
         "Run `python manage.py load_catalogs` first."
     )
+
+
+def test_load_demo_sre_accounts_have_two_factor_with_the_secret_on_file(loaded):
+    import pyotp
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from agreements.loaders import read_totp_secrets
+
+    secrets_on_file = read_totp_secrets(Path(settings.DEMO_CREDENTIALS_FILE))
+    assert sorted(secrets_on_file) == [
+        "admin@demo.ciberparadiplomacia.mx",
+        "revisor@demo.ciberparadiplomacia.mx",
+    ]
+    for email, secret in secrets_on_file.items():
+        authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
+        # A code computed from the printed secret is accepted by allauth: a person can log in with an app.
+        assert TOTP(authenticator).validate_code(pyotp.TOTP(secret).now())
+    officials = Authenticator.objects.filter(user__email__in=["oaxaca@demo.ciberparadiplomacia.mx"])
+    assert not officials.exists()  # optional for officials: not imposed on the demo

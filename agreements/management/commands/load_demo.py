@@ -137,6 +137,15 @@ class Command(BaseCommand):
             width = max(len(e) for e in accounts.new_credentials)
             for email, password in accounts.new_credentials.items():
                 write(f"  {email:<{width}}  {password}")
+        if accounts.new_totp:
+            write("")
+            write(
+                "Two-factor is mandatory for SRE staff: add these secrets to an authenticator app "
+                "(TOTP, 6 digits, 30 s) to log in as the demo SRE accounts:"
+            )
+            width = max(len(e) for e in accounts.new_totp)
+            for email, secret in accounts.new_totp.items():
+                write(f"  {email:<{width}}  {secret}")
 
     def print_credentials(self) -> None:
         path = credentials_path()
