@@ -111,3 +111,17 @@ def test_healthz_reports_database(client):
 def test_unknown_page_is_404_in_both_languages(client):
     assert client.get("/no-existe/").status_code == 404
     assert client.get("/en/no-existe/").status_code == 404
+
+
+def test_dates_write_month_names_in_lower_case_in_spanish():
+    import datetime
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    day = datetime.date(2026, 3, 9)
+    with translation.override("es-mx"):
+        assert date_format(day) == "9 de marzo de 2026"
+        assert date_format(day, "l") == "lunes"
+    with translation.override("en"):
+        assert date_format(day) == "March 9, 2026"
