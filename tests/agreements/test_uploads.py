@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from agreements import services
 from agreements.models import WorkingFileUpload
@@ -14,6 +15,13 @@ from agreements.uploads import MAX_UPLOAD_BYTES, check_pdf, sanitise_filename
 from tests.factories import MunicipalityFactory, official, pdf_bytes
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _spanish():
+    """Messages are checked in Spanish, whatever language an earlier test left active in this thread."""
+    with translation.override("es-mx"):
+        yield
 
 
 def upload(content: bytes, name: str = "carta.pdf") -> SimpleUploadedFile:

@@ -350,7 +350,7 @@ def test_review_page_lists_answers_with_change_links_and_the_precheck(client, ti
     )
     assert "<dt>Áreas de cooperación</dt><dd>Cultural, Turística</dd>" in html
     assert "<dt>Idiomas del texto</dt><dd>Español, Japonés</dd>" in html
-    assert "<dt>Fecha prevista de firma</dt><dd>15 de Marzo de 2027</dd>" in html
+    assert "<dt>Fecha prevista de firma</dt><dd>15 de marzo de 2027</dd>" in html
     assert '<a href="/guia/ley/#articulo-7">LCT art. 7</a>' in html
     assert '<button type="submit">Enviar a la SRE</button>' in html
 
