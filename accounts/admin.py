@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, User
+from .models import Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -37,3 +37,16 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "municipality__name", "municipality__cvegeo"]
     autocomplete_fields = ["user", "municipality"]
     list_select_related = ["user", "municipality__state"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "municipality", "role", "invited_by", "created_at", "expires_at", "used_at"]
+    list_filter = ["role", ("used_at", admin.EmptyFieldListFilter), "municipality__state"]
+    search_fields = ["email", "municipality__name", "municipality__cvegeo", "invited_by__email"]
+    list_select_related = ["municipality", "invited_by"]
+    # Invitations are made and accepted in the portal (the token is shown once, only its hash is stored).
+    readonly_fields = [f.name for f in Invitation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

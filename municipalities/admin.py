@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Municipality, State
+from .models import Municipality, MunicipalityProfile, State
 
 
 @admin.register(State)
@@ -24,3 +24,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["cvegeo", "name", "seat_name"]
     list_select_related = ["state"]
     readonly_fields = ["cvegeo", "state", "code"]
+
+
+@admin.register(MunicipalityProfile)
+class MunicipalityProfileAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "contact_name", "contact_email", "updated_at", "updated_by"]
+    list_filter = ["municipality__state", "themes"]
+    search_fields = ["municipality__name", "municipality__cvegeo", "contact_name", "contact_email"]
+    list_select_related = ["municipality__state", "updated_by"]
+    autocomplete_fields = ["municipality"]
+    filter_horizontal = ["themes", "desired_countries", "desired_regions"]

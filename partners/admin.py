@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Country, PartnerCity, Region
+from .models import Country, PartnerCity, Region, WorldTwinLink
 
 
 @admin.register(Region)
@@ -25,3 +25,11 @@ class PartnerCityAdmin(admin.ModelAdmin):
     search_fields = ["name", "=geonames_id", "country__name_es", "country__iso2"]
     list_select_related = ["country"]
     autocomplete_fields = ["country"]
+
+
+@admin.register(WorldTwinLink)
+class WorldTwinLinkAdmin(admin.ModelAdmin):
+    list_display = ["city", "twin"]
+    search_fields = ["city__name", "twin__name"]
+    list_select_related = ["city__country", "twin__country"]
+    autocomplete_fields = ["city", "twin"]
