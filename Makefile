@@ -109,3 +109,8 @@ messages: deps-dev ## Extract the Spanish strings into locale/en (makemessages),
 clean: ## Remove caches and collected files (keeps .venv, the database and var/)
 	rm -rf staticfiles test-results .pytest_cache .ruff_cache .coverage htmlcov
 	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+# --- Benchmark (issue 3) ---------------------------------------------------------------------------------
+.PHONY: bench
+bench: deps-dev ## Benchmark the public registry: 100,000 synthetic agreements, gunicorn, wrk (PostgreSQL, Redis)
+	$(PY) bench/run.py

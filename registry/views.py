@@ -22,6 +22,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 
+from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
 from municipalities.models import Municipality
 
 from . import charts, maps, selectors, statistics
@@ -61,15 +62,29 @@ class CachedPageView(View):
         raise NotImplementedError
 
     def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
-        key = cache_key(
-            request_version(request), self.cache_name, get_language(), self.key_parts(request, **kwargs)
-        )
+        version, language = request_version(request), get_language()
+        # A visitor without cookies (first visit, crawler, script) gets the same bytes as every other: the
+        # whole page is kept, keyed by its full address and the demo banner. Anyone with a cookie (session,
+        # messages, CSRF) gets a fresh frame around the cached body instead.
+        whole = not request.COOKIES
+        if whole:
+            html_key = cache_key(version, f"{self.cache_name}:html", language, request.get_full_path())
+            found = cache.get_many([html_key, DEMO_FLAG_CACHE_KEY])
+            if html_key in found and found[html_key][0] == found.get(DEMO_FLAG_CACHE_KEY):
+                return HttpResponse(found[html_key][1])
+        key = cache_key(version, self.cache_name, language, self.key_parts(request, **kwargs))
         page = cache.get(key)
         if page is None:
             page = self.build(request, **kwargs)
             if page.get("status", 200) == 200:  # error pages are cheap, and not worth keeping
                 cache.set(key, page, CACHE_TIMEOUT)
-        return render_page(request, page)
+        response = render_page(request, page)
+        if whole and response.status_code == 200:
+            response.render()
+            demo = cache.get(DEMO_FLAG_CACHE_KEY)  # set by the context processor while rendering
+            if demo is not None:
+                cache.set(html_key, (demo, response.content), CACHE_TIMEOUT)
+        return response
 
 
 # --- Filters shared by the registry and the statistics ----------------------------------------------------

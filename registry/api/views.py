@@ -177,6 +177,18 @@ class AgreementViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModelVie
     pagination_class = RegistryPagination
     csv_filename = "acuerdos.csv"
 
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            return super().list(request, *args, **kwargs)
+        # A page of results is kept per (registry version, language, address): the next/previous links
+        # are absolute, so the host is part of the key.
+        parent = super().list
+        parts = (get_language(), request.build_absolute_uri("/"), tuple(sorted(request.query_params.lists())))
+        data = cached(
+            request_version(request), "api-agreements", parts, lambda: parent(request, *args, **kwargs).data
+        )
+        return Response(data)
+
     def get_queryset(self):
         # Themes in one more query for the page (a CSV fetches them per chunk instead).
         return (

@@ -263,3 +263,25 @@ def test_pagination_window():
 def test_agreement_source_labels_are_the_model_labels():
     assert str(Agreement.Source.PUBLIC_RECORD.label) == KNOWN
     assert str(Agreement.Source.SYNTHETIC.label) == SYNTHETIC
+
+
+def test_cookieless_visitors_get_the_whole_cached_page(sample, client, django_assert_num_queries):
+    first = client.get("/estadisticas/?country=JP")
+    with django_assert_num_queries(1):  # the registry version, then the stored bytes
+        again = client.get("/estadisticas/?country=JP")
+    assert again.content == first.content
+    client.cookies["csrftoken"] = "x" * 32  # someone with a cookie gets a fresh frame around the cached body
+    framed = client.get("/estadisticas/?country=JP")
+    assert framed.status_code == 200
+    assert "<dt>Acuerdos</dt><dd>3</dd>" in text(framed)
+
+
+def test_whole_page_cache_follows_the_demo_banner(sample, client):
+    from django.core.cache import cache
+
+    from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
+
+    client.get("/registro/")
+    assert "Instalación de demostración" not in text(client.get("/registro/"))
+    cache.set(DEMO_FLAG_CACHE_KEY, True)  # demo accounts appeared
+    assert "Instalación de demostración" in text(client.get("/registro/"))
