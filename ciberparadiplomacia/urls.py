@@ -16,7 +16,11 @@ urlpatterns = [
     # Open API of the public registry (read-only), its OpenAPI 3 schema and offline interactive docs.
     path("api/v1/", include("registry.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="registry/swagger_ui.html"),
+        name="api-docs",
+    ),
     path("sesion/", include("accounts.session_urls")),
 ]
 
@@ -30,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("cuentas/", include("accounts.urls")),
     path("", include("registry.urls")),
+    path("notificaciones/", include("notifications.urls")),
     prefix_default_language=False,
 )

@@ -23,6 +23,7 @@ class Shape:
     id: str
     name: str
     d: str
+    box: tuple[float, float, float, float] = (0, 0, 0, 0)  # min x, min y, max x, max y in px
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,10 @@ def _build(
         if not large and drawn:
             large = [max(drawn, key=_area)]  # a small country keeps its main island
         properties = feature["properties"]
-        shapes.append(Shape(str(properties[key]), str(properties.get(name_key, "")), _path(large)))
+        xs = [x for ring in large for x, _y in ring] or [0]
+        ys = [y for ring in large for _x, y in ring] or [0]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        shapes.append(Shape(str(properties[key]), str(properties.get(name_key, "")), _path(large), box))
 
     def project(longitude: float, latitude: float) -> tuple[float, float]:
         return to_px(*projection(longitude, latitude))
@@ -201,21 +205,26 @@ def class_breaks(values: list[float], classes: int = CLASSES) -> list[float]:
     return sorted({positive[math.ceil(len(positive) * (i + 1) / classes) - 1] for i in range(classes)})
 
 
+def _spread(index: int, used: int) -> int:
+    """With fewer classes than colours, use colours across the whole scale (the largest is the darkest)."""
+    return math.ceil(index * CLASSES / used)
+
+
 def class_of(value: float | None, breaks: list[float]) -> int:
     if not value or value <= 0:
         return 0
     for index, bound in enumerate(breaks, start=1):
         if value <= bound:
-            return index
-    return len(breaks)
+            return _spread(index, len(breaks))
+    return CLASSES
 
 
 def legend(breaks: list[float], integer: bool = True) -> list[tuple[int, float | None, float]]:
-    """(class, from, to) per class; `from` is None for the first class ("up to")."""
+    """(colour class, from, to) per class; `from` is None for the first class ("up to")."""
     items = []
     low: float | None = None
     for index, bound in enumerate(breaks, start=1):
-        items.append((index, low, bound))
+        items.append((_spread(index, len(breaks)), low, bound))
         low = bound + 1 if integer else bound
     return items
 
@@ -260,6 +269,8 @@ def choropleth(
     return {
         "width": base.width,
         "height": base.height,
+        "viewbox": f"0 0 {base.width} {base.height}",
+        "point_radius": 4,
         "outline": base.outline,
         "shapes": shapes,
         "legend": legend(breaks),
@@ -267,15 +278,37 @@ def choropleth(
     }
 
 
-def plain(base: BaseMap, points: list[DrawnPoint], highlight: str = "", title=None) -> dict[str, Any]:
-    """Every shape in the neutral colour (the highlighted one darker), with points on top."""
+def plain(
+    base: BaseMap,
+    points: list[DrawnPoint],
+    highlight: str = "",
+    title=None,
+    zoom: bool = False,
+) -> dict[str, Any]:
+    """Every shape in the neutral colour (the highlighted one darker), with points on top; with `zoom`,
+    the view is the highlighted shape with a margin of a third of its size (its neighbours show around)."""
     shapes = [
         DrawnShape(shape.d, 1 if shape.id == highlight else 0, title(shape) if title else shape.name, "")
         for shape in base.shapes
     ]
+    x, y, width, height = 0.0, 0.0, float(base.width), float(base.height)
+    focus = next((shape for shape in base.shapes if shape.id == highlight), None)
+    if zoom and focus is not None:
+        min_x, min_y, max_x, max_y = focus.box
+        margin = max(max_x - min_x, max_y - min_y) / 3
+        width, height = max_x - min_x + 2 * margin, max_y - min_y + 2 * margin
+        aspect = base.width / base.height  # the whole map's shape: a tall state must not make a tall page
+        width, height = max(width, height * aspect), max(height, width / aspect)
+        width, height = min(width, base.width), min(height, base.height)
+        centre_x, centre_y = (min_x + max_x) / 2, (min_y + max_y) / 2
+        x = min(max(0.0, centre_x - width / 2), base.width - width)
+        y = min(max(0.0, centre_y - height / 2), base.height - height)
     return {
         "width": base.width,
         "height": base.height,
+        "viewbox": f"{x:.1f} {y:.1f} {width:.1f} {height:.1f}",
+        # The same size on screen whatever the zoom: the radius follows the view's width.
+        "point_radius": round(4 * width / base.width, 2),
         "outline": base.outline,
         "shapes": shapes,
         "legend": [],

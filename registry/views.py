@@ -315,7 +315,7 @@ class StateView(CachedPageView):
             "profile": profile,
             "with_agreements": with_agreements,
             "share": with_agreements / state.municipality_count if state.municipality_count else 0,
-            "map": maps.plain(mexico, points, highlight=code),
+            "map": maps.plain(mexico, points, highlight=code, zoom=True),
             "country_bars": charts.bars(profile["countries"], "name", "agreements", limit=15),
             "registry_url": reverse("registry:list") + as_query({"state": code}),
             "statistics_url": reverse("registry:statistics") + as_query({"state": code}),
