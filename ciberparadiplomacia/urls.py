@@ -34,6 +34,5 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("cuentas/", include("accounts.urls")),
     path("", include("registry.urls")),
-    path("notificaciones/", include("notifications.urls")),
     prefix_default_language=False,
 )
