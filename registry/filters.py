@@ -16,6 +16,7 @@ from agreements.models import Agreement, Theme
 
 from . import selectors
 from .catalogs import Catalogs, get_catalogs, request_catalogs
+from .text import normalize
 from .versioning import current_version
 
 FILTER_NAMES = [
@@ -72,6 +73,55 @@ def _invalid(message) -> dict:
     return {"invalid_choice": message}
 
 
+def _state_filter(**kwargs) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        field_name="state",
+        label=_("Estado"),
+        error_messages=_invalid(_("«%(value)s» no es una clave de estado del INEGI (de 01 a 32).")),
+        **kwargs,
+    )
+
+
+def _country_filter(label=None, **kwargs) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        field_name="country",
+        label=label or _("País"),
+        error_messages=_invalid(_("«%(value)s» no es un código de país ISO 3166-1 alfa-2 del catálogo.")),
+        **kwargs,
+    )
+
+
+def _region_filter(**kwargs) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        method="filter_region",
+        label=_("Región del mundo (ONU M49)"),
+        error_messages=_invalid(_("«%(value)s» no es un código de región o subregión M49 del catálogo.")),
+        **kwargs,
+    )
+
+
+# Filters whose choices are the catalogue codes of this registry version, in the active language: filled in
+# by plain functions, not bound methods (Django deep-copies form fields, and a bound method would drag the
+# catalogues along).
+CATALOG_CHOICES = {
+    "state": lambda catalogs: catalogs.state_choices(),
+    "country": lambda catalogs: catalogs.country_choices(),
+    "region": lambda catalogs: catalogs.region_choices(),
+    "municipality": lambda catalogs: [(code, code) for code in catalogs.municipalities],
+}
+
+
+def _bind_catalog_choices(filterset: django_filters.FilterSet, catalogs: Catalogs) -> None:
+    for name, choices in CATALOG_CHOICES.items():
+        if name in filterset.filters:
+            filterset.filters[name].extra["choices"] = lambda choices=choices: choices(catalogs)
+
+
+def _filter_region(queryset: QuerySet, catalogs: Catalogs, code: str, field: str) -> QuerySet:
+    """Countries whose M49 region or sub-region is `code`, through the catalogue: no join in the query."""
+    return queryset.filter(**{f"{field}__in": catalogs.countries_in_region(code)})
+
+
 class AgreementFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
@@ -82,12 +132,7 @@ class AgreementFilterSet(django_filters.FilterSet):
             "max_length": _("La búsqueda admite hasta %(limit_value)d caracteres (tiene %(show_value)d).")
         },
     )
-    state = django_filters.ChoiceFilter(
-        field_name="state",
-        label=_("Estado"),
-        empty_label=_("Todos los estados"),
-        error_messages=_invalid(_("«%(value)s» no es una clave de estado del INEGI (de 01 a 32).")),
-    )
+    state = _state_filter(empty_label=_("Todos los estados"))
     municipality = django_filters.ChoiceFilter(
         field_name="municipality",
         label=_("Municipio"),
@@ -96,18 +141,8 @@ class AgreementFilterSet(django_filters.FilterSet):
             _("«%(value)s» no es la clave geoestadística (cinco dígitos) de un municipio del catálogo.")
         ),
     )
-    country = django_filters.ChoiceFilter(
-        field_name="country",
-        label=_("País contraparte"),
-        empty_label=_("Todos los países"),
-        error_messages=_invalid(_("«%(value)s» no es un código de país ISO 3166-1 alfa-2 del catálogo.")),
-    )
-    region = django_filters.ChoiceFilter(
-        method="filter_region",
-        label=_("Región del mundo (ONU M49)"),
-        empty_label=_("Todas las regiones"),
-        error_messages=_invalid(_("«%(value)s» no es un código de región o subregión M49 del catálogo.")),
-    )
+    country = _country_filter(label=_("País contraparte"), empty_label=_("Todos los países"))
+    region = _region_filter(empty_label=_("Todas las regiones"))
     type = django_filters.ChoiceFilter(
         choices=Agreement.Type.choices,
         label=_("Tipo"),
@@ -189,21 +224,13 @@ class AgreementFilterSet(django_filters.FilterSet):
         if catalogs is None:
             catalogs = request_catalogs(request) if request is not None else get_catalogs(current_version())
         self.catalogs: Catalogs = catalogs
-        # Choices come from the catalogues of this version, in the active language. Plain functions, not
-        # bound methods: Django deep-copies form fields, and a bound method would drag the catalogues along.
-        self.filters["state"].extra["choices"] = lambda: catalogs.state_choices()
-        self.filters["country"].extra["choices"] = lambda: catalogs.country_choices()
-        self.filters["region"].extra["choices"] = lambda: catalogs.region_choices()
-        self.filters["municipality"].extra["choices"] = lambda: [
-            (code, code) for code in catalogs.municipalities
-        ]
+        _bind_catalog_choices(self, catalogs)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return selectors.search_filter(queryset, value, version=self.catalogs.version)
 
     def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Matches Country.region or Country.subregion, through the catalogue: no join in the query.
-        return queryset.filter(country__in=self.catalogs.countries_in_region(value))
+        return _filter_region(queryset, self.catalogs, value, "country")
 
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # applied last, in filter_queryset, so the default applies too
@@ -267,73 +294,43 @@ class _CatalogFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request: HttpRequest | None = None, **kw):
         super().__init__(data, queryset, request=request, **kw)
         self.catalogs = request_catalogs(request) if request is not None else get_catalogs(current_version())
+        _bind_catalog_choices(self, self.catalogs)
 
     def filter_has_agreements(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(has_agreements=value == "true")
 
+    def names(self) -> dict[str, list[str]]:
+        """Code -> normalised names from the catalogue, for an accent-insensitive search on any database."""
+        return {}
+
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(name__icontains=value)
+        names = self.names()
+        if not names:
+            return queryset.filter(name__istartswith=value)
+        wanted = normalize(value)
+        return queryset.filter(
+            pk__in=[code for code, found in names.items() if any(wanted in n for n in found)]
+        )
 
 
 class MunicipalityFilterSet(_CatalogFilterSet):
-    state = django_filters.ChoiceFilter(
-        field_name="state",
-        label=_("Estado"),
-        error_messages=_invalid(_("«%(value)s» no es una clave de estado del INEGI (de 01 a 32).")),
-    )
+    state = _state_filter()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        catalogs = self.catalogs
-        self.filters["state"].extra["choices"] = lambda: catalogs.state_choices()
-
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Accent-insensitive on every database: matched against the catalogue's names, in memory.
-        from .text import normalize
-
-        wanted = normalize(value)
-        codes = [code for code, m in self.catalogs.municipalities.items() if wanted in normalize(m.name)]
-        return queryset.filter(pk__in=codes)
+    def names(self) -> dict[str, list[str]]:
+        return {code: [normalize(m.name)] for code, m in self.catalogs.municipalities.items()}
 
 
 class CountryFilterSet(_CatalogFilterSet):
-    region = django_filters.ChoiceFilter(
-        method="filter_region",
-        label=_("Región del mundo (ONU M49)"),
-        error_messages=_invalid(_("«%(value)s» no es un código de región o subregión M49 del catálogo.")),
-    )
+    region = _region_filter()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        catalogs = self.catalogs
-        self.filters["region"].extra["choices"] = lambda: catalogs.region_choices()
+    def names(self) -> dict[str, list[str]]:
+        return {
+            code: [normalize(c.name_es), normalize(c.name_en)] for code, c in self.catalogs.countries.items()
+        }
 
     def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(pk__in=self.catalogs.countries_in_region(value))
-
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        from .text import normalize
-
-        wanted = normalize(value)
-        codes = [
-            iso2
-            for iso2, c in self.catalogs.countries.items()
-            if wanted in normalize(c.name_es) or wanted in normalize(c.name_en)
-        ]
-        return queryset.filter(pk__in=codes)
+        return _filter_region(queryset, self.catalogs, value, "pk")
 
 
 class PartnerCityFilterSet(_CatalogFilterSet):
-    country = django_filters.ChoiceFilter(
-        field_name="country",
-        label=_("País"),
-        error_messages=_invalid(_("«%(value)s» no es un código de país ISO 3166-1 alfa-2 del catálogo.")),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        catalogs = self.catalogs
-        self.filters["country"].extra["choices"] = lambda: catalogs.country_choices()
-
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(name__istartswith=value)
+    country = _country_filter()  # ~34,000 cities: the name search is a prefix match in the database

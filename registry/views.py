@@ -143,6 +143,24 @@ def filter_context(filterset: AgreementFilterSet, params: dict[str, str], action
     }
 
 
+def filtered_links(**filters: str) -> dict[str, str]:
+    """The registry and the statistics with these filters: the links every profile page offers."""
+    query = as_query(filters)
+    return {
+        "registry_url": reverse("registry:list") + query,
+        "statistics_url": reverse("registry:statistics") + query,
+    }
+
+
+def mexico_choropleth(agreements_by_state: dict[str, int]) -> dict[str, Any]:
+    return maps.choropleth(
+        maps.mexico_map(),
+        agreements_by_state,
+        title=lambda shape, n: _point_title(shape.name, n),
+        url=lambda code: reverse("registry:state", args=[code]),
+    )
+
+
 def download_links(path: str, filter_params: dict[str, str]) -> dict[str, str]:
     return {
         "csv": path + as_query(filter_params, format="csv"),
@@ -277,8 +295,7 @@ class MunicipalityView(View):
             "profile": profile,
             "countries": catalogs.countries,
             "world": world_drawn,
-            "registry_url": reverse("registry:list") + as_query({"municipality": cvegeo}),
-            "statistics_url": reverse("registry:statistics") + as_query({"municipality": cvegeo}),
+            **filtered_links(municipality=cvegeo),
             "sections": municipality_sections(request, municipality),
             "shown_limit": selectors.PROFILE_AGREEMENTS_SHOWN,
         }
@@ -317,8 +334,7 @@ class StateView(CachedPageView):
             "share": with_agreements / state.municipality_count if state.municipality_count else 0,
             "map": maps.plain(mexico, points, highlight=code, zoom=True),
             "country_bars": charts.bars(profile["countries"], "name", "agreements", limit=15),
-            "registry_url": reverse("registry:list") + as_query({"state": code}),
-            "statistics_url": reverse("registry:statistics") + as_query({"state": code}),
+            **filtered_links(state=code),
         }
         title = _("%(state)s: acuerdos internacionales de sus municipios") % {"state": state.name}
         return render_body("registry/state_detail.html", context, title)
@@ -339,14 +355,7 @@ class CountryView(CachedPageView):
         if country is None:
             raise Http404(_("No existe un país con ese código ISO 3166-1."))
         profile = selectors.country_profile(iso2, catalogs)
-        values = {row["code"]: row["agreements"] for row in profile["by_state"]}
-        mexico = maps.mexico_map()
-        drawn = maps.choropleth(
-            mexico,
-            values,
-            title=lambda shape, n: _point_title(shape.name, n),
-            url=lambda code: reverse("registry:state", args=[code]),
-        )
+        drawn = mexico_choropleth({row["code"]: row["agreements"] for row in profile["by_state"]})
         context = {
             "country": country,
             "region": catalogs.regions.get(country.region_code or ""),
@@ -354,8 +363,7 @@ class CountryView(CachedPageView):
             "profile": profile,
             "map": drawn,
             "states_with": [row for row in profile["by_state"] if row["agreements"]],
-            "registry_url": reverse("registry:list") + as_query({"country": iso2}),
-            "statistics_url": reverse("registry:statistics") + as_query({"country": iso2}),
+            **filtered_links(country=iso2),
         }
         title = _("%(country)s: sus vínculos con municipios de México") % {"country": country.name}
         return render_body("registry/country_detail.html", context, title)
@@ -407,12 +415,7 @@ def statistics_context(results: dict, catalogs: Catalogs, filter_params: dict[st
     def country_url(row):
         return reverse("registry:country", args=[row["iso2"]])
 
-    mexico = maps.choropleth(
-        maps.mexico_map(),
-        {row["code"]: row["agreements"] for row in by_state},
-        title=lambda shape, n: _point_title(shape.name, n),
-        url=lambda code: reverse("registry:state", args=[code]),
-    )
+    mexico = mexico_choropleth({row["code"]: row["agreements"] for row in by_state})
     world = maps.choropleth(
         maps.world_map(),
         {row["iso2"]: row["agreements"] for row in by_country},

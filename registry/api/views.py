@@ -100,6 +100,11 @@ def _has_agreements(field: str):
     return Exists(Agreement.objects.filter(**{field: OuterRef("pk")}))
 
 
+def _with_agreements(queryset, field: str):
+    """A catalogue queryset with `agreement_count` and `has_agreements` (for the filter of that name)."""
+    return queryset.annotate(agreement_count=_count(Agreement, field), has_agreements=_has_agreements(field))
+
+
 class CSVListMixin:
     """?format=csv answers with every row of the filtered result, streamed, from values_list() (fast)."""
 
@@ -309,13 +314,8 @@ class MunicipalityViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModel
     ]
 
     def get_queryset(self):
-        return (
-            Municipality.objects.select_related("state")
-            .annotate(
-                agreement_count=_count(Agreement, "municipality"),
-                has_agreements=_has_agreements("municipality"),
-            )
-            .order_by("cvegeo")
+        return _with_agreements(Municipality.objects.select_related("state"), "municipality").order_by(
+            "cvegeo"
         )
 
 
@@ -342,10 +342,8 @@ class CountryViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModelViewS
     ]
 
     def get_queryset(self):
-        return (
-            Country.objects.select_related("region", "subregion")
-            .annotate(agreement_count=_count(Agreement, "country"), has_agreements=_has_agreements("country"))
-            .order_by("iso2")
+        return _with_agreements(Country.objects.select_related("region", "subregion"), "country").order_by(
+            "iso2"
         )
 
 
@@ -373,13 +371,8 @@ class PartnerCityViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModelV
     ]
 
     def get_queryset(self):
-        return (
-            PartnerCity.objects.select_related("country")
-            .annotate(
-                agreement_count=_count(Agreement, "partner_city"),
-                has_agreements=_has_agreements("partner_city"),
-            )
-            .order_by("name", "pk")
+        return _with_agreements(PartnerCity.objects.select_related("country"), "partner_city").order_by(
+            "name", "pk"
         )
 
 

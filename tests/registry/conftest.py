@@ -59,6 +59,20 @@ class World:
             agreement.themes.set([Theme.objects.get_or_create(code=code)[0] for code in themes])
         return agreement
 
+    def jalisco_kyoto(self, **fields) -> Agreement:
+        """A state-level agreement: the state of Jalisco with the prefecture of Kioto."""
+        return AgreementFactory(
+            level=Agreement.Level.ESTADO,
+            municipality=None,
+            state=self.jalisco,
+            partner_city=self.kyoto,
+            country=self.japan,
+            counterpart_name="Prefectura de Kioto",
+            counterpart_level=Agreement.CounterpartLevel.REGION,
+            title="Hermanamiento Jalisco–Prefectura de Kioto",
+            **fields,
+        )
+
 
 def _municipality(state: State, code: str, name: str, population: int | None, lat: float, lon: float):
     return MunicipalityFactory(
@@ -181,17 +195,7 @@ def sample(world: World) -> dict[str, Agreement]:
             signed_on=datetime.date(2015, 11, 2),
             source=Agreement.Source.SYNTHETIC,
         ),
-        "jalisco_state_kyoto": AgreementFactory(
-            level=Agreement.Level.ESTADO,
-            municipality=None,
-            state=w.jalisco,
-            partner_city=w.kyoto,
-            country=w.japan,
-            counterpart_name="Prefectura de Kioto",
-            counterpart_level=Agreement.CounterpartLevel.REGION,
-            title="Hermanamiento Jalisco–Prefectura de Kioto",
-            signed_on=datetime.date(2015, 6, 1),
-        ),
+        "jalisco_state_kyoto": w.jalisco_kyoto(signed_on=datetime.date(2015, 6, 1)),
     }
 
 

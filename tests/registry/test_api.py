@@ -295,3 +295,13 @@ def test_api_query_count_is_constant(world, client, django_assert_num_queries, r
             assert response.status_code == 200
             if response.streaming:
                 b"".join(response.streaming_content)
+
+
+def test_the_api_is_read_only(sample, client):
+    for method in (client.post, client.put, client.patch, client.delete):
+        assert (
+            method("/api/v1/agreements/", {"title": "x"}, content_type="application/json").status_code == 405
+        )
+    pk = sample["gdl_kyoto"].pk
+    assert client.delete(f"/api/v1/agreements/{pk}/").status_code == 405
+    assert Agreement.objects.count() == 7

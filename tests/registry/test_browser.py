@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from agreements.models import Agreement
-from tests.factories import AgreementFactory
 
 from .conftest import World
 
@@ -36,15 +35,7 @@ def japan_and_jalisco(world: World) -> World:
         w.vallarta, w.osaka, title="Hermanamiento Puerto Vallarta–Osaka", signed_on=datetime.date(2019, 1, 1)
     )
     w.agreement(w.tequila, w.kyoto, title="Hermanamiento Tequila–Kioto")
-    AgreementFactory(
-        level=Agreement.Level.ESTADO,
-        municipality=None,
-        state=w.jalisco,
-        partner_city=w.kyoto,
-        country=w.japan,
-        counterpart_name="Prefectura de Kioto",
-        title="Hermanamiento Jalisco–Prefectura de Kioto",
-    )
+    w.jalisco_kyoto()
     w.agreement(w.oaxaca_city, w.osaka, title="Hermanamiento Oaxaca de Juárez–Osaka")
     w.agreement(w.cuauhtemoc, w.kyoto, title="Hermanamiento Cuauhtémoc–Kioto")
     w.agreement(w.guadalajara, w.san_antonio, title="Hermanamiento Guadalajara–San Antonio")
