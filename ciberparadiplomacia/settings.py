@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "agreements",
     "guide",
     "registry",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -303,3 +304,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ciberparadiplomacia] "
 # CPEUM 115 fr. II b) leaves the qualified majority to each state's municipal law: {INEGI state code:
 # (numerator, denominator)}; a state not listed uses two thirds.
 AGREEMENTS_QUALIFIED_MAJORITY_BY_STATE: dict[str, tuple[int, int]] = {}
+
+# --- Notifications, generated documents, reminders (notifications/, agreements/documents/) --------
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("notifications.context_processors.notifications")
+# E-mails are written by tasks, without a request: their links start with this address.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+TASK_RETRY_BACKOFF_SECONDS = env.int("TASK_RETRY_BACKOFF_SECONDS", default=30)  # doubled per retry, jittered
+TASK_RETRY_BACKOFF_MAX_SECONDS = env.int("TASK_RETRY_BACKOFF_MAX_SECONDS", default=15 * 60)
+NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env.int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", default=6)
+# A row still "pending" or "sending" after this many seconds lost its task: the sweeper queues it again.
+NOTIFICATIONS_EMAIL_STALE_AFTER = env.int("NOTIFICATIONS_EMAIL_STALE_AFTER", default=15 * 60)

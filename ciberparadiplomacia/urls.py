@@ -22,6 +22,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("sesion/", include("accounts.session_urls")),
+    path("api/notificaciones/", include("notifications.api_urls")),
 ]
 
 # Spanish at /registro/, English at /en/registro/: the URL words stay Spanish in both languages.
@@ -34,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("cuentas/", include("accounts.urls")),
     path("", include("registry.urls")),
+    path("notificaciones/", include("notifications.urls")),
     prefix_default_language=False,
 )

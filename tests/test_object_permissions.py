@@ -125,6 +125,12 @@ def invitation_of(world):
     )
 
 
+def notification_of(world):
+    from notifications.models import Notification
+
+    return Notification.objects.create(recipient=world["titular_b"], kind="x", category="update", subject="B")
+
+
 # How to build another municipality's object for each route that takes an identifier.
 BUILDERS = {
     "agreements:file_detail": lambda w: [{"pk": w["draft"].pk}],
@@ -137,6 +143,7 @@ BUILDERS = {
         {"pk": w["own_file"].pk, "upload_pk": w["upload"].pk},
     ],
     "accounts:invitation_revoke": lambda w: [{"pk": invitation_of(w).pk}],
+    "notifications:open": lambda w: [{"pk": notification_of(w).pk}],
 }
 
 
