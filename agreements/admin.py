@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import Agreement, Theme, WorkingFile, WorkingFileEvent, WorkingFileUpload
+from .models import (
+    Agreement,
+    Dictamen,
+    Observation,
+    RegistrySequence,
+    ReviewRound,
+    Signature,
+    Theme,
+    WorkingFile,
+    WorkingFileEvent,
+    WorkingFileUpload,
+)
 
 
 @admin.register(Theme)
@@ -63,6 +74,50 @@ class WorkingFileEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     readonly_fields = fields
 
 
+# --- The review workflow (agreements/workflow.py writes these; the admin only shows them) -----------------
+class ReviewRoundInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = ReviewRound
+    extra = 0
+    fields = ["number", "submitted_by", "submitted_at"]
+    readonly_fields = fields
+
+
+class ObservationInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = Observation
+    extra = 0
+    fields = ["round", "step", "field", "text", "created_by", "sent_at", "answer", "answered_at"]
+    readonly_fields = fields
+
+
+class DictamenInline(ReadOnlyAdminMixin, admin.StackedInline):
+    model = Dictamen
+    fields = ["favorable", "reasoning", "issued_by", "issued_at"]
+    readonly_fields = fields
+
+
+class SignatureInline(ReadOnlyAdminMixin, admin.StackedInline):
+    model = Signature
+    fk_name = "working_file"
+    fields = [
+        "place",
+        "signed_on",
+        "mx_signatory",
+        "mx_signatory_office",
+        "counterpart_signatory",
+        "counterpart_signatory_office",
+        "recorded_by",
+        "recorded_at",
+    ]
+    readonly_fields = fields
+
+
+@admin.register(RegistrySequence)
+class RegistrySequenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The last registry number of each year: shown, never edited (a gap or a repeat would follow)."""
+
+    list_display = ["year", "last_number"]
+
+
 @admin.register(WorkingFile)
 class WorkingFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
@@ -78,4 +133,11 @@ class WorkingFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["counterpart_name", "municipality__name", "municipality__cvegeo", "created_by__email"]
     list_select_related = ["municipality__state"]
     date_hierarchy = "updated_at"
-    inlines = [WorkingFileUploadInline, WorkingFileEventInline]
+    inlines = [
+        WorkingFileUploadInline,
+        WorkingFileEventInline,
+        ReviewRoundInline,
+        ObservationInline,
+        DictamenInline,
+        SignatureInline,
+    ]

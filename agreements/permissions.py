@@ -26,13 +26,14 @@ def can_view_file(user, working_file: WorkingFile) -> bool:
     roles.load_memberships(user)
     if roles.role_in(user, working_file.municipality_id):
         return True
-    return roles.is_sre_staff(user) and not working_file.is_draft
+    return roles.is_sre_staff(user) and working_file.was_sent
 
 
 def can_edit_file(user, working_file: WorkingFile) -> bool:
-    """Titular and capturista edit their municipality's drafts."""
+    """Titular and capturista edit their municipality's drafts, and a file the SRE sent back with
+    observations."""
     roles.load_memberships(user)
-    return working_file.is_draft and roles.can_edit_files_of(user, working_file.municipality_id)
+    return working_file.is_editable and roles.can_edit_files_of(user, working_file.municipality_id)
 
 
 def can_submit_file(user, working_file: WorkingFile) -> bool:

@@ -208,9 +208,12 @@ def check_r05(f: Facts) -> list[Finding]:
 
 
 def check_r06(f: Facts) -> list[Finding]:
-    # LCT art. 7: informed before signing. Enforced by the review workflow; the wizard records no signature.
+    # LCT art. 7: informed before signing. Enforced by the review workflow (workflow.TRANSITIONS: a signature
+    # is recorded only from "dictamen favorable", dated on or after the dictamen).
     if f.signature_recorded and not f.dictamen_favorable:
         return [Finding(BLOCKING, "signed_early")]
+    if f.signature_recorded:
+        return [Finding(OK, "ok")]
     return [Finding(PENDING, "pending")]
 
 
@@ -363,6 +366,7 @@ RULES: tuple[Rule, ...] = (
                 "de un dictamen favorable; el portal lo verificará en la revisión."
             ),
             "signed_early": _("Se registró una firma sin dictamen favorable de la SRE."),
+            "ok": _("La firma se registró después del dictamen favorable de la SRE."),
         },
         check_r06,
     ),

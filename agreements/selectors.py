@@ -10,13 +10,18 @@ from partners.models import PartnerCity
 
 from .models import WorkingFile, WorkingFileEvent, WorkingFileUpload
 
+# Mirrors WorkingFile.was_sent: SRE staff never see a draft, nor a draft withdrawn before it was sent.
+SENT_TO_SRE = ~Q(state=WorkingFile.State.DRAFT) & ~Q(
+    state=WorkingFile.State.WITHDRAWN, submitted_at__isnull=True
+)
+
 
 def working_files_visible_to(user) -> QuerySet[WorkingFile]:
     if not getattr(user, "is_authenticated", False):
         return WorkingFile.objects.none()
     visible = Q(municipality__in=Membership.objects.filter(user=user).values("municipality"))
     if user.is_sre_staff:
-        visible |= ~Q(state=WorkingFile.State.DRAFT)
+        visible |= SENT_TO_SRE
     return WorkingFile.objects.filter(visible)
 
 

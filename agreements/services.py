@@ -1,4 +1,4 @@
-"""Writes for the working file. `working_file_transition` is the only function that writes `state`."""
+"""Writes for the working file's answers and documents; its `state` is written by `workflow.transition`."""
 
 from __future__ import annotations
 
@@ -15,22 +15,10 @@ from .forms import StepContext, facts_from
 from .models import WorkingFile, WorkingFileEvent, WorkingFileUpload
 
 Status = WorkingFile.StepStatus
-State = WorkingFile.State
-
-# (from state, action) -> to state. The review issue extends this table (and its roles) in workflow.py.
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (State.DRAFT, "submit"): State.SUBMITTED,
-}
 
 
 class NotEditable(Exception):
-    """The file has left the draft state: its answers are frozen."""
-
-
-class TransitionNotAllowed(Exception):
-    def __init__(self, state: str, action: str):
-        super().__init__(f"{action} is not allowed from {state}")
-        self.state, self.action = state, action
+    """The file is with the SRE (or done): its answers are frozen until the SRE asks for changes."""
 
 
 class StepConflict(Exception):
@@ -100,7 +88,7 @@ def step_save(
     working_file = (
         WorkingFile.objects.select_for_update().select_related("municipality").get(pk=working_file_id)
     )
-    if not working_file.is_draft:
+    if not working_file.is_editable:
         raise NotEditable
     if not permissions.can_edit_file(by, working_file):
         raise PermissionDenied
@@ -181,50 +169,16 @@ def _record_council_figures(municipality: Municipality, form) -> None:
             setattr(municipality, key, value)
 
 
-@transaction.atomic
-def working_file_transition(*, working_file_id: int, action: str, by, note: str = "") -> WorkingFile:
-    """The only writer of `WorkingFile.state`: atomic, row-locked, with an event in the file's history."""
-    working_file = WorkingFile.objects.select_for_update().get(pk=working_file_id)
-    target = TRANSITIONS.get((working_file.state, action))
-    if target is None:
-        raise TransitionNotAllowed(working_file.state, action)
-    previous = working_file.state
-    working_file.state = target
-    if target == State.SUBMITTED:
-        working_file.submitted_at = timezone.now()
-    working_file.save(update_fields=["state", "submitted_at", "updated_at"])
-    WorkingFileEvent.objects.create(
-        working_file=working_file,
-        kind=WorkingFileEvent.Kind.STATE_CHANGED,
-        from_state=previous,
-        to_state=target,
-        detail=note[:300],
-        by=by,
-    )
-    return working_file
+def submission_refusals(working_file: WorkingFile) -> list[str]:
+    """Re-validate every step and run the pre-check again: why the file cannot go to the SRE (empty: it can).
 
-
-@transaction.atomic
-def working_file_submit(*, working_file_id: int, by) -> WorkingFile:
-    """Re-validate every step and run the pre-check again; send only a complete file, and only as titular."""
-    working_file = (
-        WorkingFile.objects.select_for_update().select_related("municipality").get(pk=working_file_id)
-    )
-    if not working_file.is_draft:
-        raise NotEditable
-    if not permissions.can_submit_file(by, working_file):
-        raise PermissionDenied
+    Called by the workflow's submit and resubmit, inside their transaction, on the locked row.
+    """
     refresh(working_file, load_context(working_file))
-    working_file.save()
     reasons = [
         str(step.label)
         for step in wizard.FORM_STEPS
         if working_file.step_statuses.get(step.name) != Status.COMPLETE
     ]
     blocking = prechecks.describe(prechecks.blocking(working_file.precheck_results))
-    if reasons or blocking:
-        raise SubmitRefused(reasons + [f"{b['rule']}: {b['message']}" for b in blocking])
-    working_file = working_file_transition(working_file_id=working_file.pk, action="submit", by=by)
-    refresh(working_file, load_context(working_file))
-    working_file.save(update_fields=["step_statuses", "steps_complete", "precheck_results", "prechecked_at"])
-    return working_file
+    return reasons + [f"{b['rule']}: {b['message']}" for b in blocking]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,16 +12,28 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 
-from . import clauses, permissions, prechecks, selectors, services, wizard
+from . import (
+    clauses,
+    permissions,
+    prechecks,
+    review_selectors,
+    review_views,
+    selectors,
+    services,
+    wizard,
+    workflow,
+)
+from .diffs import answer_sections, display
 from .forms import NewWorkingFileForm
 from .models import WorkingFile
+from .review_forms import ResubmitForm
 
 Status = WorkingFile.StepStatus
 STATUS_CSS = {
@@ -38,11 +48,15 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def step_rows(working_file: WorkingFile) -> list[dict]:
+def step_rows(working_file: WorkingFile, observations: dict[str, list] | None = None) -> list[dict]:
+    """The task list. A step with open SRE observations "requiere atención", with the observations."""
     statuses = working_file.step_statuses or {}
+    observations = observations or {}
     rows = []
     for step in wizard.STEPS:
         status = statuses.get(step.name, Status.NOT_STARTED)
+        if observations.get(step.name):
+            status = Status.ATTENTION
         rows.append(
             {
                 "step": step,
@@ -51,6 +65,7 @@ def step_rows(working_file: WorkingFile) -> list[dict]:
                 "css": STATUS_CSS[status],
                 "missing": wizard.missing_dependencies(working_file, step),
                 "url": reverse("agreements:step", args=[working_file.pk, step.name]),
+                "observations": observations.get(step.name, []),
             }
         )
     return rows
@@ -100,16 +115,18 @@ class FileCreateView(View):
 def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The task list: every step with its status, reachable in any order."""
     working_file = selectors.working_file_get_for_user(request.user, pk)
-    if not working_file.is_draft:
+    if not working_file.is_editable:
         return redirect("agreements:status", pk=pk)
+    observations = review_selectors.open_observations_by_step(working_file)
     return render(
         request,
         "agreements/task_list.html",
         {
             "wf": working_file,
-            "rows": step_rows(working_file),
+            "rows": step_rows(working_file, observations),
             "total_steps": len(wizard.STEPS),
             "can_edit": permissions.can_edit_file(request.user, working_file),
+            "open_observations": sum(len(v) for v in observations.values()),
         },
     )
 
@@ -123,7 +140,7 @@ class StepView(View):
         self.step = wizard.get_step(step)
         if self.step is None:
             raise Http404("No such step.")
-        if not self.working_file.is_draft:
+        if not self.working_file.is_editable:
             if wants_json(request):
                 return JsonResponse({"saved": False, "message": _("El expediente ya se envió.")}, status=409)
             return redirect("agreements:status", pk=pk)
@@ -156,6 +173,8 @@ class StepView(View):
 
     def post(self, request, pk, step):
         if self.step.form_class is None:
+            if self.working_file.state == WorkingFile.State.OBSERVATIONS:
+                return self.resubmit()
             return HttpResponse(status=405)
         try:
             base_version = int(request.POST.get("version", ""))
@@ -203,7 +222,11 @@ class StepView(View):
 
     def render_step(self, form, context, *, saved_at: str = "", status: int = 200):
         uploads = context.uploads
-        extra = {}
+        observations = review_selectors.open_observations_by_step(self.working_file).get(self.step.name, [])
+        labels = dict(workflow.section_fields(self.step.name))
+        for observation in observations:
+            observation.field_label = labels.get(observation.field, "")
+        extra = {"observations": observations}
         if self.step.name == "texto":
             extra["preview_html"] = self.preview_html(self.working_file)
         if self.step.name == "objeto":
@@ -290,31 +313,27 @@ class StepView(View):
             status=409,
         )
 
-    def review(self):
-        """Step 7: check your answers, the legal pre-check, and the submit button for the titular."""
+    def review(self, resubmit_form=None, status: int = 200):
+        """Step 7: check your answers, the legal pre-check, and the submit button for the titular. After the
+        SRE's observations: the answer to each one, and «Reenviar a la SRE»."""
         working_file = self.working_file
         context = services.load_context(working_file)
-        sections = []
-        for step in wizard.FORM_STEPS:
-            form = step.bind(working_file, context)
-            answers = working_file.answers.get(step.name) or {}
-            rows = [
-                {"label": field.label, "value": display(field, answers.get(name))}
-                for name, field in form.fields.items()
-                if name not in form.file_fields and not field.widget.is_hidden
-            ]
-            sections.append(
-                {
-                    "step": step,
-                    "rows": rows,
-                    "upload": context.uploads.get(step.upload_kind) if step.upload_kind else None,
-                    "status": Status(working_file.step_statuses.get(step.name, Status.NOT_STARTED)),
-                    "url": reverse("agreements:step", args=[working_file.pk, step.name]),
-                }
-            )
+        sections = answer_sections(working_file, context)
+        for section in sections:
+            section["url"] = reverse("agreements:step", args=[working_file.pk, section["step"].name])
         results = prechecks.describe(working_file.precheck_results)
         incomplete = [s for s in sections if s["status"] != Status.COMPLETE]
         blocking = [r for r in results if r["level"] == prechecks.BLOCKING]
+        resubmitting = working_file.state == WorkingFile.State.OBSERVATIONS
+        if resubmitting and resubmit_form is None:
+            observations = [
+                o
+                for found in review_selectors.open_observations_by_step(working_file).values()
+                for o in found
+            ]
+            resubmit_form = ResubmitForm(observations=observations)
+        for observation, _field in resubmit_form.rows() if resubmit_form else []:
+            observation.section_label = review_views.section_label(observation.step, observation.field)
         return render(
             self.request,
             "agreements/review.html",
@@ -325,33 +344,34 @@ class StepView(View):
                 "results": results,
                 "incomplete": incomplete,
                 "blocking": blocking,
-                "is_titular": permissions.can_submit_file(self.request.user, working_file),
+                "is_titular": workflow.Role.TITULAR in workflow.roles_of(self.request.user, working_file),
                 "total_steps": len(wizard.STEPS),
+                "resubmit_form": resubmit_form,
             },
+            status=status,
         )
 
-
-def display(field, raw) -> str:
-    """An answer as a person reads it: choice labels instead of codes, "Sí"/"No", "—" when empty."""
-    from django import forms
-
-    if raw in (None, "", []):
-        return "—"
-    if isinstance(field, forms.BooleanField):
-        return _("Sí") if raw else _("No")
-    if isinstance(field, forms.DateField):
-        try:
-            return date_format(dt.date.fromisoformat(str(raw)), "DATE_FORMAT")
-        except ValueError:
-            return str(raw)  # kept as typed until it is a valid date
-    if isinstance(field, forms.ModelMultipleChoiceField):
-        wanted = {str(v) for v in (raw if isinstance(raw, list) else [raw])}
-        return ", ".join(field.label_from_instance(o) for o in field.queryset if str(o.pk) in wanted) or "—"
-    if isinstance(field, forms.ChoiceField):
-        labels = {str(k): str(v) for k, v in field.choices}
-        values = raw if isinstance(raw, list) else [raw]
-        return ", ".join(labels.get(str(v), str(v)) for v in values)
-    return str(raw)
+    def resubmit(self):
+        """POST on the last step while the SRE's observations are open: the answers; the file goes back."""
+        working_file = self.working_file
+        observations = review_selectors.open_observations(working_file)
+        form = ResubmitForm(self.request.POST, observations=observations)
+        if not form.is_valid():
+            return self.review(form, status=400)
+        return review_views.attempt(
+            self.request,
+            working_file,
+            lambda: workflow.transition(
+                file_id=working_file.pk,
+                action=workflow.Action.RESUBMIT,
+                by=self.request.user,
+                data={"answers": form.answers()},
+            ),
+            form=form,
+            invalid=lambda f: self.review(f, status=400),
+            done=lambda _wf: _("Se reenvió el expediente a la SRE con sus respuestas."),
+            back=reverse("agreements:status", args=[working_file.pk]),
+        )
 
 
 @login_required
@@ -363,35 +383,23 @@ def file_submit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("agreements:status", pk=pk)
         raise PermissionDenied
     try:
-        services.working_file_submit(working_file_id=pk, by=request.user)
+        workflow.transition(file_id=pk, action=workflow.Action.SUBMIT, by=request.user)
     except services.SubmitRefused as refused:
         for reason in refused.reasons:
             messages.error(request, _("No se puede enviar todavía: %(reason)s") % {"reason": reason})
         return redirect("agreements:step", pk=pk, step=wizard.LAST_STEP.name)
+    except workflow.TransitionNotAllowed:
+        return redirect("agreements:status", pk=pk)
     messages.success(request, _("El expediente se envió a la SRE."))
     return redirect("agreements:status", pk=pk)
 
 
 @login_required
 def file_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """After submission: where the file stands, and its history."""
-    working_file = selectors.working_file_get_for_user(request.user, pk)
-    events = list(selectors.working_file_history(working_file))
-    steps = wizard.STEPS_BY_NAME
-    for event in events:
-        event.step_label = steps[event.step].label if event.step in steps else ""
-        event.state_label = WorkingFile.State(event.to_state).label if event.to_state else ""
-    return render(
-        request,
-        "agreements/status.html",
-        {
-            "wf": working_file,
-            "events": events,
-            "uploads": list(selectors.uploads_latest_by_kind(working_file).values()),
-            "results": prechecks.describe(working_file.precheck_results),
-            "state_label": WorkingFile.State(working_file.state).label,
-        },
-    )
+    """Where the file stands, what the SRE said (observations, dictamen), the signature, the registry entry,
+    what the user may do next, and everything that happened (the timeline)."""
+    working_file = review_selectors.file_for_status(request.user, pk)
+    return render(request, "agreements/status.html", review_views.status_context(request, working_file))
 
 
 @login_required

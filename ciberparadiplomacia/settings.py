@@ -314,3 +314,15 @@ TASK_RETRY_BACKOFF_MAX_SECONDS = env.int("TASK_RETRY_BACKOFF_MAX_SECONDS", defau
 NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env.int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", default=6)
 # A row still "pending" or "sending" after this many seconds lost its task: the sweeper queues it again.
 NOTIFICATIONS_EMAIL_STALE_AFTER = env.int("NOTIFICATIONS_EMAIL_STALE_AFTER", default=15 * 60)
+
+# --- Review workflow: observations, dictamen, signature, inscription (agreements/workflow.py) ----------
+# The law sets no deadlines (DOMAIN.md §2): these are the SRE's own targets, shown in the review queue.
+# Days from a (re)submission to the SRE's observations or dictamen:
+AGREEMENTS_REVIEW_TARGET_DAYS = 30
+# Days from the recorded signature to the inscription:
+AGREEMENTS_INSCRIPTION_TARGET_DAYS = 10
+# Registry numbers: one gap-free sequence per year (agreements/inscription.py).
+AGREEMENTS_REGISTRATION_NUMBER_FORMAT = "RAI-{year}-{number:05d}"
+# The transition API (/api/v1/expedientes/) accepts session or token authentication; tokens are for the
+# SRE's own systems, created in the Django admin ("Tokens") or with `manage.py drf_create_token <email>`.
+INSTALLED_APPS += ["rest_framework.authtoken"]

@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     # Open API of the public registry (read-only), its OpenAPI 3 schema and offline interactive docs.
     path("api/v1/", include("registry.api.urls")),
+    # The review workflow's transitions for the SRE's own systems (authenticated: session or token).
+    path("api/v1/", include("agreements.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("acerca-de-los-datos/", views.AboutDataView.as_view(), name="about_data"),
     path("cuentas/", include("allauth.urls")),
     path("", include("agreements.urls")),
+    path("", include("agreements.review_urls")),
     path("", include("guide.urls")),
     path("", include("partners.urls")),
     path("cuentas/", include("accounts.urls")),

@@ -12,7 +12,7 @@ import hashlib
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from agreements import services, wizard
 from agreements.models import WorkingFile, WorkingFileUpload
@@ -103,6 +103,15 @@ def world():
     return world
 
 
+def observation_of(world):
+    """A draft observation on B's file (only its assigned reviewer could ever delete it)."""
+    from agreements.models import Observation
+
+    return Observation.objects.get_or_create(
+        working_file=world["draft"], round=0, step="diagnostico", defaults={"text": "Observación de B"}
+    )[0]
+
+
 def sre_reviewer():
     """SRE staff must have TOTP set up (accounts middleware); with it, they reach the pages themselves."""
     from allauth.mfa.models import Authenticator
@@ -133,6 +142,41 @@ def notification_of(world):
 
 # How to build another municipality's object for each route that takes an identifier.
 BUILDERS = {
+    # The review workflow (agreements/review_urls.py): SRE pages and the municipality's actions.
+    **{
+        f"review:{name}": lambda w: [{"pk": w["draft"].pk}]
+        for name in (
+            "file",
+            "take",
+            "observation_add",
+            "request_changes",
+            "dictamen",
+            "inscribe",
+            "sign",
+            "withdraw",
+            "new_version",
+        )
+    },
+    "review:observation_delete": lambda w: [
+        {"pk": w["draft"].pk, "observation_pk": observation_of(w).pk},
+        # The user's own file with B's observation id.
+        {"pk": w["own_file"].pk, "observation_pk": observation_of(w).pk},
+    ],
+    # The transition API (agreements/api/): the same files, the same refusals.
+    **{
+        f"review-api:working-file-{name}": lambda w: [{"pk": w["draft"].pk}]
+        for name in (
+            "detail",
+            "submit",
+            "take",
+            "request-changes",
+            "resubmit",
+            "dictamen",
+            "sign",
+            "inscribe",
+            "withdraw",
+        )
+    },
     "agreements:file_detail": lambda w: [{"pk": w["draft"].pk}],
     "agreements:step": lambda w: [{"pk": w["draft"].pk, "step": step.name} for step in wizard.STEPS],
     "agreements:submit": lambda w: [{"pk": w["draft"].pk}],
@@ -145,6 +189,10 @@ BUILDERS = {
     "accounts:invitation_revoke": lambda w: [{"pk": invitation_of(w).pk}],
     "notifications:open": lambda w: [{"pk": notification_of(w).pk}],
 }
+
+
+# The API answers an anonymous caller with 403 (there is no login page to send it to).
+API_ROUTES = {name for name in BUILDERS if name.startswith("review-api:")}
 
 
 def test_every_identifier_route_is_known():
@@ -164,6 +212,7 @@ def test_every_identifier_route_is_known():
 
 @pytest.mark.parametrize("role", ["anonymous", "capturista", "titular", "sre_reviewer"])
 def test_other_municipalities_objects_are_out_of_reach(client, world, role):
+    translation.activate("es-mx")  # URLs reversed in Spanish whatever an earlier test left active
     user = world["users"][role]
     if user:
         client.force_login(user)
@@ -176,7 +225,9 @@ def test_other_municipalities_objects_are_out_of_reach(client, world, role):
             url = reverse(name, kwargs=kwargs)
             for method in ("get", "post"):
                 response = getattr(client, method)(url, {"version": 99, "objetivo": "Intruso"})
-                if user is None and response.status_code != 405:
+                if user is None and name in API_ROUTES:
+                    assert response.status_code in (401, 403, 405), (url, method)
+                elif user is None and response.status_code != 405:
                     assert response.status_code == 302, (url, method)
                     assert response["Location"].startswith("/cuentas/login/?next="), (url, method)
                 else:
@@ -190,6 +241,7 @@ def test_other_municipalities_objects_are_out_of_reach(client, world, role):
     after = WorkingFile.objects.get(pk=draft.pk)
     assert (after.version, after.state, after.answers) == (draft.version, draft.state, draft.answers)
     assert WorkingFileUpload.objects.filter(pk=world["upload"].pk).exists()
+    assert list(after.observations.values_list("text", flat=True)) == ["Observación de B"]
 
 
 @pytest.mark.parametrize("role", ["capturista", "titular", "sre_reviewer"])

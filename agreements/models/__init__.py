@@ -1,6 +1,18 @@
 # One module per concern, so each stays small enough to read: the registry entry here, the working file
 # (expediente) and its workflow, documents and reminders in their own modules.
 from .agreement import Agreement, Theme
+from .review import Dictamen, Observation, RegistrySequence, ReviewRound, Signature
 from .working_file import WorkingFile, WorkingFileEvent, WorkingFileUpload
 
-__all__ = ["Agreement", "Theme", "WorkingFile", "WorkingFileEvent", "WorkingFileUpload"]
+__all__ = [
+    "Agreement",
+    "Dictamen",
+    "Observation",
+    "RegistrySequence",
+    "ReviewRound",
+    "Signature",
+    "Theme",
+    "WorkingFile",
+    "WorkingFileEvent",
+    "WorkingFileUpload",
+]

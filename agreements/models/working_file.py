@@ -8,10 +8,10 @@ schema should. The typed, validated values come from the step's form (``wizard.S
 definition of what an answer means. The uploads, the history and the registry entry are normalised: they
 have their own identity, permissions and lifecycle.
 
-``state`` is written by ``services.working_file_transition`` only (the review issue adds states and its
-transition table there); ``version`` is the optimistic lock, bumped by every save, and ``step_versions``
-records at which version each step last changed, so two people editing *different* steps never see a false
-conflict.
+``state`` is written by ``workflow.transition`` only (its table ``workflow.TRANSITIONS`` says which action
+leads from which state to which, and who may take it); ``version`` is the optimistic lock, bumped by every
+save, and ``step_versions`` records at which version each step last changed, so two people editing
+*different* steps never see a false conflict.
 """
 
 import secrets
@@ -23,12 +23,24 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from partners.models import Country
+
+from .agreement import Agreement
 
 
 class WorkingFile(models.Model):
     class State(models.TextChoices):
         DRAFT = "borrador", _("Borrador")
         SUBMITTED = "enviado", _("Enviado a la SRE")
+        # The SRE's review (LCT art. 7): observations, dictamen, signature and inscription; workflow.py.
+        IN_REVIEW = "en_revision", _("En revisión")
+        OBSERVATIONS = "observaciones", _("Con observaciones")
+        RESUBMITTED = "reenviado", _("Reenviado a la SRE")
+        FAVORABLE = "favorable", _("Dictamen favorable")
+        UNFAVORABLE = "no_favorable", _("Dictamen no favorable")
+        SIGNED = "firmado", _("Firmado")
+        INSCRIBED = "inscrito", _("Inscrito en el registro")
+        WITHDRAWN = "retirado", _("Retirado")
 
     class StepStatus(models.TextChoices):
         NOT_STARTED = "no_iniciado", _("No iniciado")
@@ -62,12 +74,58 @@ class WorkingFile(models.Model):
     created_at = models.DateTimeField(_("creado"), auto_now_add=True)
     updated_at = models.DateTimeField(_("actualizado"), auto_now=True)
     submitted_at = models.DateTimeField(_("enviado el"), null=True, blank=True)
+    # Written by workflow.transition() with the state: the review queue's filters and waiting times.
+    state_changed_at = models.DateTimeField(
+        _("último cambio de estado"), null=True, blank=True, editable=False
+    )
+    at_sre_since = models.DateTimeField(_("en la SRE desde"), null=True, blank=True, editable=False)
+    review_round = models.PositiveSmallIntegerField(_("ronda de revisión"), default=0, editable=False)
+    assigned_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files_to_review",
+        verbose_name=_("dictaminador(a) asignado(a)"),
+        editable=False,
+    )
+    # The counterpart city's country, copied at each (re)submission: the queue filters on it.
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_files",
+        verbose_name=_("país de la contraparte"),
+        editable=False,
+    )
+    previous_version = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="newer_versions",
+        verbose_name=_("versión anterior"),
+        editable=False,
+    )
+    agreement = models.OneToOneField(
+        Agreement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_file",
+        verbose_name=_("inscripción en el registro"),
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("expediente")
         verbose_name_plural = _("expedientes")
-        indexes = [models.Index(fields=["municipality", "state"])]
+        indexes = [
+            models.Index(fields=["municipality", "state"]),
+            models.Index(fields=["state", "state_changed_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.display_title
@@ -81,6 +139,16 @@ class WorkingFile(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == self.State.DRAFT
+
+    @property
+    def was_sent(self) -> bool:
+        """It reached the SRE at some point (a draft withdrawn before sending never did)."""
+        return not (self.is_draft or (self.state == self.State.WITHDRAWN and self.submitted_at is None))
+
+    @property
+    def is_editable(self) -> bool:
+        """The municipality edits a draft, and again while it answers the SRE's observations."""
+        return self.state in (self.State.DRAFT, self.State.OBSERVATIONS)
 
 
 class _PrivateStorage(LazyObject):
@@ -103,6 +171,7 @@ class WorkingFileUpload(models.Model):
     class Kind(models.TextChoices):
         LETTER_OF_INTENT = "carta_intencion", _("Carta de intención")
         COUNCIL_MINUTES = "acta_cabildo", _("Acta de cabildo")
+        SIGNED_AGREEMENT = "acuerdo_firmado", _("Acuerdo firmado")
 
     working_file = models.ForeignKey(WorkingFile, on_delete=models.CASCADE, related_name="uploads")
     kind = models.CharField(_("tipo de documento"), max_length=20, choices=Kind.choices)
@@ -128,7 +197,7 @@ class WorkingFileUpload(models.Model):
 
 
 class WorkingFileEvent(models.Model):
-    """The file's history, shown on its status page; the review issue adds its own kinds."""
+    """The file's history: the timeline on its status page (municipality) and review page (SRE)."""
 
     class Kind(models.TextChoices):
         CREATED = "created", _("Expediente creado")
@@ -136,9 +205,13 @@ class WorkingFileEvent(models.Model):
         UPLOADED = "uploaded", _("Documento subido")
         CONFLICT_RESOLVED = "conflict_resolved", _("Conflicto de edición resuelto")
         STATE_CHANGED = "state_changed", _("Cambio de estado")
+        OBSERVATION = "observation", _("Observación de la SRE")
+        ANSWER = "answer", _("Respuesta a una observación")
+        NEW_VERSION = "new_version", _("Nueva versión del expediente")
 
     working_file = models.ForeignKey(WorkingFile, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    action = models.CharField(max_length=20, blank=True)  # workflow.Action of a state change
     step = models.CharField(max_length=20, blank=True)
     from_state = models.CharField(max_length=20, blank=True)
     to_state = models.CharField(max_length=20, blank=True)

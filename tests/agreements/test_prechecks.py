@@ -83,9 +83,8 @@ def test_r05_threshold_is_a_per_state_setting(settings):
 
 def test_r06_signature_only_after_a_favorable_dictamen():
     assert prechecks.check_r06(PASSING) == [Finding(PENDING, "pending")]
-    assert prechecks.check_r06(facts(signature_recorded=True, dictamen_favorable=True)) == [
-        Finding(PENDING, "pending")
-    ]
+    # Recorded by the review workflow once the signature follows a favorable dictamen.
+    assert prechecks.check_r06(facts(signature_recorded=True, dictamen_favorable=True)) == [Finding(OK, "ok")]
     assert prechecks.check_r06(facts(signature_recorded=True)) == [Finding(BLOCKING, "signed_early")]
 
 

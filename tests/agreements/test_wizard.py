@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agreements import services
+from agreements import services, workflow
 from agreements.models import WorkingFile, WorkingFileEvent
 from municipalities.models import Municipality
 from tests.factories import (
@@ -321,8 +321,12 @@ def test_status_page_after_submission_shows_the_history(client, titular, wf, ans
     kinds = list(wf.events.order_by("at", "pk").values_list("kind", flat=True))
     assert kinds[0] == "created" and kinds[-1] == "state_changed"
     assert kinds.count("step_completed") == 6 and kinds.count("uploaded") == 2
-    assert "Cambio de estado: Enviado a la SRE" in html
-    assert "Documento subido (Carta_de_intencion_firmada.pdf)" in html
+    # The timeline (review workflow): the state reached, and the detail of each event.
+    assert "<td><strong>Enviado a la SRE</strong></td>" in html
+    assert (
+        '<strong>Documento subido</strong><span class="timeline-detail">Carta_de_intencion_firmada.pdf</span>'
+        in html
+    )
 
 
 def test_a_submitted_file_is_read_only(client, titular, wf, answers):
@@ -335,8 +339,8 @@ def test_a_submitted_file_is_read_only(client, titular, wf, answers):
     assert response["Location"] == f"/expedientes/{wf.pk}/estado/"
     wf.refresh_from_db()
     assert wf.answers["diagnostico"]["oficina"] == "Oficina de Asuntos Internacionales"
-    with pytest.raises(services.TransitionNotAllowed):
-        services.working_file_transition(working_file_id=wf.pk, action="submit", by=titular)
+    with pytest.raises(workflow.TransitionNotAllowed):
+        workflow.transition(file_id=wf.pk, action="submit", by=titular)
 
 
 def test_review_page_lists_answers_with_change_links_and_the_precheck(client, titular, wf, answers):
@@ -386,10 +390,11 @@ def test_status_page_query_count_is_constant(client, django_assert_num_queries, 
         )
     client.force_login(titular)
     client.get(f"/expedientes/{wf.pk}/estado/")
-    # session, user, the file, its events (with their authors), its uploads
-    with django_assert_num_queries(5):
+    # session, user, the file (with its dictamen, signature and registry entry), its observations, its events
+    # (with their authors), the user's memberships (the actions they may take), its uploads
+    with django_assert_num_queries(7):
         response = client.get(f"/expedientes/{wf.pk}/estado/")
-    assert len(response.context["events"]) == rows + 1
+    assert len(response.context["timeline"]) == rows + 1
 
 
 @pytest.mark.parametrize("rows", [1, 50])

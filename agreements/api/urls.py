@@ -1,0 +1,10 @@
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+app_name = "review-api"
+
+router = SimpleRouter()
+router.register("expedientes", views.WorkingFileViewSet, basename="working-file")
+
+urlpatterns = router.urls
