@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,12 +31,18 @@ class BaseMap:
     width: int
     height: int
     shapes: tuple[Shape, ...]
-    projection: Any = field(repr=False)  # (lon, lat) -> (x, y) in px
+    projection: str  # a key of PROJECTIONS
+    transform: tuple[float, float, float, float]  # min x, min y, scale, margin: projected units -> px
     outline: str = ""  # the edge of the projected world, drawn as the sea
 
     def point(self, longitude: float, latitude: float) -> tuple[float, float]:
-        x, y = self.projection(longitude, latitude)
+        x, y = _to_px(*PROJECTIONS[self.projection](longitude, latitude), self.transform)
         return round(x, 1), round(y, 1)
+
+
+def _to_px(x: float, y: float, transform: tuple[float, float, float, float]) -> tuple[float, float]:
+    min_x, min_y, scale, margin = transform
+    return (x - min_x) * scale + margin, (y - min_y) * scale + margin
 
 
 # --- Projections ------------------------------------------------------------------------------------------
@@ -56,6 +62,9 @@ def _equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
 def _mexico_plate(longitude: float, latitude: float) -> tuple[float, float]:
     """Equirectangular with true scale at 24° N, the middle of Mexico: fine at national scale."""
     return longitude * math.cos(math.radians(24)), -latitude
+
+
+PROJECTIONS = {"equal_earth": _equal_earth, "mexico_plate": _mexico_plate}
 
 
 # --- Geometry ---------------------------------------------------------------------------------------------
@@ -153,8 +162,10 @@ def _build(
     scale = (width - 2 * margin) / (max_x - min_x)
     height = math.ceil((max_y - min_y) * scale + 2 * margin)
 
+    transform = (min_x, min_y, scale, margin)
+
     def to_px(x: float, y: float) -> tuple[float, float]:
-        return (x - min_x) * scale + margin, (y - min_y) * scale + margin
+        return _to_px(x, y, transform)
 
     shapes = []
     for feature, rings in projected:
@@ -172,16 +183,34 @@ def _build(
         box = (min(xs), min(ys), max(xs), max(ys))
         shapes.append(Shape(str(properties[key]), str(properties.get(name_key, "")), _path(large), box))
 
-    def project(longitude: float, latitude: float) -> tuple[float, float]:
-        return to_px(*projection(longitude, latitude))
-
     sea = _path([[to_px(x, y) for x, y in outline_points]]) if outline_points else ""
-    return BaseMap(width, height, tuple(sorted(shapes, key=lambda s: s.id)), project, sea)
+    name = next(key for key, function in PROJECTIONS.items() if function is projection)
+    return BaseMap(width, height, tuple(sorted(shapes, key=lambda s: s.id)), name, transform, sea)
+
+
+# Projecting and simplifying takes ~0.3 s: done once per deployment and kept in the cache (every worker
+# then reads ~90 KB instead), and once per process in memory. The key changes with the data files.
+MAP_CACHE_VERSION = 1
+
+
+def _cached_map(name: str, build) -> BaseMap:
+    from django.core.cache import cache
+
+    sources = {"mexico": "mx_states.geojson", "world": "world_countries.geojson"}
+    stat = (DATA / sources[name]).stat()
+    key = f"registry:map:{name}:{MAP_CACHE_VERSION}:{stat.st_size}:{int(stat.st_mtime)}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, 60 * 60 * 24 * 30)
+    return found
 
 
 @lru_cache(maxsize=1)
 def mexico_map() -> BaseMap:
-    return _build("mx_states.geojson", "state_code", "state_name", _mexico_plate, 800, set())
+    return _cached_map(
+        "mexico", lambda: _build("mx_states.geojson", "state_code", "state_name", _mexico_plate, 800, set())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +220,9 @@ def world_map() -> BaseMap:
     edge = [(-180.0, lat / 2) for lat in range(-120, 169)] + [
         (180.0, lat / 2) for lat in range(168, -121, -1)
     ]
-    return _build("world_countries.geojson", "iso_a2", "name", _equal_earth, 1000, {"AQ"}, edge)
+    return _cached_map(
+        "world", lambda: _build("world_countries.geojson", "iso_a2", "name", _equal_earth, 1000, {"AQ"}, edge)
+    )
 
 
 # --- Colour classes ---------------------------------------------------------------------------------------

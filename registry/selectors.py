@@ -51,10 +51,39 @@ class PublicDocument:
 def agreement_public_documents(agreement: Agreement) -> list[PublicDocument]:
     """The documents anyone may download: the signed agreement and the constancia de inscripción.
 
-    No document model exists yet; the documents feature fills this in. Drafts, actas de cabildo and
-    dictámenes are never returned here.
+    Only for an agreement inscribed through the portal (source `rai`, its working file inscribed): one query,
+    none for known relationships and synthetic rows. The constancia is generated the first time someone asks
+    for it (agreements/document_views.py). Drafts, actas de cabildo and dictámenes are never returned here.
     """
-    return []
+    if agreement.source != Agreement.Source.RAI:
+        return []
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from agreements.document_selectors import inscribed_file
+
+    inscribed = inscribed_file(agreement.pk)
+    if inscribed is None:
+        return []
+    documents = []
+    signature = getattr(inscribed, "signature", None)
+    if signature is not None:
+        documents.append(
+            PublicDocument(
+                "signed_agreement",
+                _("Acuerdo firmado (PDF)"),
+                reverse("documents:public_signed", args=[agreement.pk]),
+                signature.document.size,
+            )
+        )
+    documents.append(
+        PublicDocument(
+            "registration_certificate",
+            _("Constancia de inscripción (PDF)"),
+            reverse("documents:public_constancia", args=[agreement.pk]),
+        )
+    )
+    return documents
 
 
 # --- Search -----------------------------------------------------------------------------------------------
@@ -62,7 +91,7 @@ def search_filter(queryset: QuerySet, query: str, *, version: str) -> QuerySet:
     """Agreements whose document contains every word of `query` (accent- and case-insensitive).
 
     PostgreSQL: full-text search, Spanish configuration with unaccent, each word as a prefix, GIN-indexed
-    (registry/migrations/0003). SQLite: every word as a substring of the lowercase, unaccented document.
+    (registry/migrations/0003, 0005). SQLite: every word as a substring of the lowercase, unaccented document.
     """
     words = search_words(query)
     if not words:
@@ -71,8 +100,9 @@ def search_filter(queryset: QuerySet, query: str, *, version: str) -> QuerySet:
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{word}:*" for word in words)
         matching = RawSQL(
+            # `vector` is to_tsvector('registry_es', text), stored and GIN-indexed (migrations 0003, 0005).
             "SELECT agreement_id FROM registry_searchdocument "
-            "WHERE to_tsvector('registry_es'::regconfig, text) @@ to_tsquery('registry_es'::regconfig, %s)",
+            "WHERE vector @@ to_tsquery('registry_es'::regconfig, %s)",
             (tsquery,),
         )
         return queryset.filter(pk__in=matching)
