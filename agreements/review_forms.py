@@ -53,7 +53,11 @@ class TakeForm(ReviewForm):
 
 class ObservationForm(ReviewForm):
     step = forms.ChoiceField(choices=[(s.name, s.label) for s in wizard.FORM_STEPS], widget=forms.HiddenInput)
-    field = forms.ChoiceField(label=_("Campo"), required=False)
+    field = forms.ChoiceField(
+        label=_("Campo"),
+        required=False,
+        error_messages={"invalid_choice": _("Elija un campo de esta sección.")},
+    )
     text = forms.CharField(
         label=_("Observación"), widget=forms.Textarea(attrs=TEXTAREA), max_length=Observation.TEXT_MAX
     )
@@ -155,8 +159,16 @@ class QueueFilterForm(ReviewForm):
         required=False,
         empty_label=_("Todos"),
     )
-    situacion = forms.ChoiceField(label=_("Situación del expediente"), required=False)
-    dictaminador = forms.ChoiceField(label=_("Persona dictaminadora"), required=False)
+    situacion = forms.ChoiceField(
+        label=_("Situación del expediente"),
+        required=False,
+        error_messages={"invalid_choice": _("Elija una situación de la lista.")},
+    )
+    dictaminador = forms.ChoiceField(
+        label=_("Persona dictaminadora"),
+        required=False,
+        error_messages={"invalid_choice": _("Elija una persona de la lista.")},
+    )
     dias = forms.IntegerField(
         label=_("Días en espera, al menos"),
         min_value=0,

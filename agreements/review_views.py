@@ -241,7 +241,9 @@ def review_page(
         if may_observe:
             section["form"] = bound.get(f"observation-{name}") or ObservationForm(step=name)
     previous, latest = review_selectors.last_two_rounds(working_file)
-    reviewers = list(review_selectors.reviewers()) if Action.TAKE in summary["actions"] else []
+    reviewers = review_selectors.reviewers()
+    if Action.TAKE not in summary["actions"]:
+        reviewers = reviewers.none()
     return render(
         request,
         "agreements/review/file.html",

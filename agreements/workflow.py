@@ -19,10 +19,11 @@ from functools import partial
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -205,10 +206,12 @@ def transition_notify(event_id: int) -> None:
     if not recipients:
         return
     agreement = working_file.agreement
+    with translation.override(settings.LANGUAGE_CODE):  # notify() wants the default language's path
+        url = reverse(notice.url_name, args=[working_file.pk])
     notify(
         recipients=recipients,
         kind=f"workflow.{event.action}",
-        url=reverse(notice.url_name, args=[working_file.pk]),
+        url=url,
         action_required=notice.action_required,
         subject=notice.subject,
         message=notice.message,

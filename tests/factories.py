@@ -215,3 +215,120 @@ def complete_step_answers(*, city, signing_date: str, session_date: str) -> dict
             "fin_periodo": "2030-09-30",
         },
     }
+
+
+# --- The review workflow (agreements/workflow.py) -----------------------------------------------------------
+
+
+def sre_user(role: str = "reviewer", *, email: str | None = None, totp: bool = True, **fields):
+    """An SRE reviewer or administrator with a verified address and (by default) TOTP set up, as the accounts
+    middleware requires before any page."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    user = UserFactory(sre_role=role, **({"email": email} if email else {}), **fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    if totp:
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+        )
+    return user
+
+
+def complete_file(municipality, *, titular, city=None):
+    """A draft with every step answered and both PDFs on file: ready to be sent to the SRE."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from agreements import services
+
+    today = timezone.localdate()
+    city = city or PartnerCityFactory()
+    wf = WorkingFileFactory(municipality=municipality, created_by=titular)
+    wf.answers = complete_step_answers(
+        city=city,
+        signing_date=(today + dt.timedelta(days=60)).isoformat(),
+        session_date=(today - dt.timedelta(days=10)).isoformat(),
+    )
+    WorkingFileUploadFactory(working_file=wf, kind="carta_intencion", original_name="carta.pdf")
+    WorkingFileUploadFactory(working_file=wf, kind="acta_cabildo", original_name="acta.pdf")
+    services.refresh(wf, services.load_context(wf))
+    wf.save()
+    return wf
+
+
+def signed_pdf(name: str = "acuerdo-firmado.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, pdf_bytes(pages=3), "application/pdf")
+
+
+def signature_data(**overrides) -> dict:
+    from django.utils import timezone
+
+    return {
+        "place": "Oaxaca de Juárez",
+        "signed_on": timezone.localdate(),
+        "mx_signatory": "Ana López",
+        "mx_signatory_office": "Presidenta Municipal",
+        "counterpart_signatory": "Daisaku Kadokawa",
+        "counterpart_signatory_office": "Alcalde de Kioto",
+        "document": signed_pdf(),
+        **overrides,
+    }
+
+
+REASONING = "El acuerdo se ajusta a la Ley sobre la Celebración de Tratados y a las atribuciones municipales."
+
+
+def advance(wf, to: str, *, titular, reviewer):
+    """Move a complete file through real transitions until it reaches the state `to` (a WorkingFile.State
+    value). The reviewer takes it; observations are asked for and answered on the way to «reenviado»."""
+    from agreements import workflow
+    from agreements.models import WorkingFile
+
+    State, Action = WorkingFile.State, workflow.Action
+    paths = {
+        State.DRAFT: [],
+        State.SUBMITTED: [Action.SUBMIT],
+        State.IN_REVIEW: [Action.SUBMIT, Action.TAKE],
+        State.OBSERVATIONS: [Action.SUBMIT, Action.TAKE, Action.REQUEST_CHANGES],
+        State.RESUBMITTED: [Action.SUBMIT, Action.TAKE, Action.REQUEST_CHANGES, Action.RESUBMIT],
+        State.FAVORABLE: [Action.SUBMIT, Action.TAKE, Action.FAVORABLE],
+        State.UNFAVORABLE: [Action.SUBMIT, Action.TAKE, Action.UNFAVORABLE],
+        State.SIGNED: [Action.SUBMIT, Action.TAKE, Action.FAVORABLE, Action.SIGN],
+        State.INSCRIBED: [Action.SUBMIT, Action.TAKE, Action.FAVORABLE, Action.SIGN, Action.INSCRIBE],
+        State.WITHDRAWN: [Action.WITHDRAW],
+    }
+    sre = {Action.TAKE, Action.REQUEST_CHANGES, Action.FAVORABLE, Action.UNFAVORABLE, Action.INSCRIBE}
+    for action in paths[to]:
+        data = action_data(wf, action)
+        wf = workflow.transition(
+            file_id=wf.pk, action=action, by=reviewer if action in sre else titular, data=data
+        )
+    return wf
+
+
+def action_data(wf, action: str, *, assignee=None) -> dict:
+    """Valid data for each action of the workflow on `wf` as it is now."""
+    from agreements import workflow
+    from agreements.models import Observation
+
+    Action = workflow.Action
+    if action == Action.TAKE:
+        return {"assignee": assignee} if assignee else {}
+    if action == Action.REQUEST_CHANGES:
+        return {
+            "observations": [{"step": "objeto", "field": "objeto", "text": "Precise el objeto del acuerdo."}]
+        }
+    if action == Action.RESUBMIT:
+        open_ones = Observation.objects.filter(working_file=wf).open()
+        return {"answers": {str(o.pk): "Precisamos el objeto: intercambio cultural." for o in open_ones}}
+    if action in (Action.FAVORABLE, Action.UNFAVORABLE):
+        return {"reasoning": REASONING}
+    if action == Action.SIGN:
+        return signature_data()
+    if action == Action.WITHDRAW:
+        return {"reason": "Cambio de administración municipal."}
+    return {}
