@@ -21,6 +21,7 @@ from .forms import StepContext
 from .models import ReviewRound
 
 WORD_DIFF_MIN = 40  # characters: shorter values are shown as "before → after" without word marks
+FOLD_WORDS = 2
 
 
 def display(field, raw) -> str:
@@ -77,17 +78,33 @@ def answer_sections(working_file, context: StepContext, answers: dict | None = N
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """The after-text in pieces: ("equal", …), ("delete", removed words), ("insert", added words)."""
-    a, b = re.findall(r"\S+|\s+", before), re.findall(r"\S+|\s+", after)
+    """The after-text in pieces: ("equal", …), ("delete", removed words), ("insert", added words).
+
+    Words keep their trailing space, and a run of one or two unchanged words between two changes is folded
+    into them: «cultural y turístico entre» → «cultural, turístico y» reads as one change, not four.
+    """
+    a, b = re.findall(r"\S+\s*", before), re.findall(r"\S+\s*", after)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    runs: list[list] = []  # ["equal", text] or ["change", removed, added]
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        tiny = op == "equal" and i2 - i1 <= FOLD_WORDS and 0 < n < len(opcodes) - 1
+        if op == "equal" and not tiny:
+            runs.append(["equal", new])
+        elif runs and runs[-1][0] == "change":
+            runs[-1][1] += old
+            runs[-1][2] += new
+        else:
+            runs.append(["change", old, new])
     pieces: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pieces.append(("equal", "".join(b[j1:j2])))
+    for run in runs:
+        if run[0] == "equal":
+            pieces.append(("equal", run[1]))
             continue
-        if op in ("delete", "replace"):
-            pieces.append(("delete", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            pieces.append(("insert", "".join(b[j1:j2])))
+        if run[1]:
+            pieces.append(("delete", run[1]))
+        if run[2]:
+            pieces.append(("insert", run[2]))
     return pieces
 
 

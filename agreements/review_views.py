@@ -116,6 +116,13 @@ def observation_rounds(observations) -> list[dict]:
     return [{"number": number, "observations": items} for number, items in sorted(rounds.items())]
 
 
+def field_label(step_name: str, field_name: str) -> str:
+    step = wizard.STEPS_BY_NAME.get(step_name)
+    if step is None or step.form_class is None or not field_name:
+        return ""
+    return dict(workflow.section_fields(step_name)).get(field_name, "")
+
+
 def section_label(step_name: str, field_name: str) -> str:
     step = wizard.STEPS_BY_NAME.get(step_name)
     if step is None:
@@ -130,6 +137,7 @@ def file_summary(request: HttpRequest, working_file: WorkingFile, *, sre: bool) 
     observations = review_selectors.observations(working_file, drafts=sre)
     for observation in observations:
         observation.section_label = section_label(observation.step, observation.field)
+        observation.field_label = field_label(observation.step, observation.field)
     today = timezone.localdate()
     return {
         "wf": working_file,
@@ -317,8 +325,9 @@ def _sre_post(view):
     return wrapper
 
 
-def _sre_attempt(request, working_file, run, *, form=None, key: str, done) -> HttpResponse:
-    """`attempt` for the review page: errors come back on it (under `key`), success returns to it."""
+def _sre_attempt(request, working_file, run, *, form=None, key: str, done, anchor: str = "") -> HttpResponse:
+    """`attempt` for the review page: errors come back on it (under `key`), success returns to it (at
+    `anchor`, the section the reviewer was working on)."""
     return attempt(
         request,
         working_file,
@@ -326,7 +335,7 @@ def _sre_attempt(request, working_file, run, *, form=None, key: str, done) -> Ht
         form=form,
         invalid=lambda f: review_page(request, working_file, bound={key: f}, status=400),
         done=done,
-        back=reverse("review:file", args=[working_file.pk]),
+        back=reverse("review:file", args=[working_file.pk]) + (f"#{anchor}" if anchor else ""),
     )
 
 
@@ -370,6 +379,7 @@ def observation_add(request: HttpRequest, working_file: WorkingFile) -> HttpResp
         form=form,
         key=key,
         done=lambda _o: _("Observación guardada. Se enviará al municipio con «Pedir cambios»."),
+        anchor=f"seccion-{step}",
     )
 
 
@@ -386,6 +396,7 @@ def observation_delete(request: HttpRequest, working_file: WorkingFile, observat
         ),
         key="request_changes",
         done=lambda _r: _("Observación borrada."),
+        anchor="decision",
     )
     return deleted
 

@@ -55,7 +55,8 @@ def step_rows(working_file: WorkingFile, observations: dict[str, list] | None = 
     rows = []
     for step in wizard.STEPS:
         status = statuses.get(step.name, Status.NOT_STARTED)
-        if observations.get(step.name):
+        # The answers to the observations are written on the last step: it needs attention too.
+        if observations.get(step.name) or (observations and step is wizard.LAST_STEP):
             status = Status.ATTENTION
         rows.append(
             {
@@ -249,9 +250,9 @@ class StepView(View):
                 "form": form,
                 "upload": uploads.get(self.step.upload_kind) if self.step.upload_kind else None,
                 "saved_at": saved_at,
-                "step_status": Status(
-                    self.working_file.step_statuses.get(self.step.name, Status.NOT_STARTED)
-                ),
+                "step_status": Status.ATTENTION
+                if observations
+                else Status(self.working_file.step_statuses.get(self.step.name, Status.NOT_STARTED)),
                 "total_steps": len(wizard.STEPS),
                 **extra,
             },

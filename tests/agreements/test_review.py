@@ -221,13 +221,13 @@ def test_reviewer_writes_observations_and_asks_for_changes(client, team):
 
     for field, text in [("objeto", "Precise el objeto."), ("", "Falta el programa de trabajo.")]:
         response = client.post(url + "observaciones/", {"step": "objeto", "field": field, "text": text})
-        assert response["Location"] == url
+        assert response["Location"] == url + "#seccion-objeto"  # back where the reviewer was
     extra = client.post(
         url + "observaciones/", {"step": "cabildo", "field": "punto_acuerdo", "text": "Borrar"}
     )
     assert extra.status_code == 302
     to_delete = Observation.objects.get(text="Borrar")
-    assert client.post(url + f"observaciones/{to_delete.pk}/borrar/")["Location"] == url
+    assert client.post(url + f"observaciones/{to_delete.pk}/borrar/")["Location"] == url + "#decision"
     page = text_of(client.get(url))
     assert "Tiene 2 observaciones sin enviar." in page
     # The municipality does not see drafts.
@@ -309,8 +309,10 @@ def test_municipality_sees_the_observations_answers_and_resubmits(client, team):
     html = html_of(page)
     assert "Cambios de la ronda 1 a la ronda 2" in html
     assert (
-        '<td class="diff-after">Promover el intercambio <del>cultural</del><ins>cultural, turístico</ins> y '
-        "<del>turístico entre ambas ciudades.</del><ins>educativo.</ins></td>" in html
+        '<td class="diff-after" data-label="Ahora">Promover el intercambio <del>'
+        '<span class="visually-hidden">[quitado: </span>cultural y turístico entre ambas ciudades.'
+        '<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[agregado: </span>'
+        'cultural, turístico y educativo.<span class="visually-hidden">]</span></ins></td>' in html
     )
     diff = page.context["diff"]
     assert [(s["step"].name, [(r["name"], r["before"], r["after"]) for r in s["rows"]]) for s in diff] == [
@@ -330,6 +332,14 @@ def test_municipality_sees_the_observations_answers_and_resubmits(client, team):
 
 def test_word_diff_marks_removed_and_added_words():
     from agreements.diffs import word_diff
+
+    # One or two unchanged words between two changes are folded into one change.
+    assert word_diff("Uno dos tres cuatro cinco seis.", "Uno DOS tres CUATRO cinco seis.") == [
+        ("equal", "Uno "),
+        ("delete", "dos tres cuatro "),
+        ("insert", "DOS tres CUATRO "),
+        ("equal", "cinco seis."),
+    ]
 
     assert word_diff(
         "Promover el intercambio cultural y turístico.", "Promover el intercambio cultural y educativo."
