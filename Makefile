@@ -95,6 +95,8 @@ check: deps-dev ## Lint, format, Django checks, migrations, translations, compos
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_translations --check
+	$(MANAGE) check_messages
+	$(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
 	docker-compose config -q
 	@echo "Deployment checklist with production-like settings (DEBUG off, HTTPS on, random key):"
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=ciberparadiplomacia.example.org \
