@@ -149,8 +149,11 @@ def test_from_submission_to_the_registry(browser: Browser, live_server, demo, tm
     ).click()
     expect(reviewer.get_by_role("heading", name="Cambios de la ronda 1 a la ronda 2")).to_be_visible()
     changed = reviewer.locator(".diff-table .diff-after")
-    expect(changed.locator("del")).to_have_text(["turístico entre ambas ciudades."])
-    expect(changed.locator("ins")).to_have_text(["turístico, con dos festivales y un programa de becas al año."])
+    # What a screen reader reads: the change announced as removed / added.
+    expect(changed.locator("del")).to_have_text(["[quitado: turístico entre ambas ciudades.]"])
+    expect(changed.locator("ins")).to_have_text(
+        ["[agregado: turístico, con dos festivales y un programa de becas al año.]"]
+    )
     expect(reviewer.get_by_text("Respuesta del municipio: Precisamos el objeto")).to_be_visible()
     shot(reviewer, "06-revision-diferencias")
     reviewer.get_by_label("Favorable: el acuerdo puede firmarse").check()
