@@ -137,22 +137,27 @@ def _store_uploads(working_file: WorkingFile, form, by) -> list[WorkingFileUploa
         if name in form.errors:
             continue
         upload = form.files[form.add_prefix(name)]
-        record = WorkingFileUpload(
-            working_file=working_file,
-            kind=kinds[name],
-            original_name=checked.name,
-            size=checked.size,
-            pages=checked.pages,
-            sha256=checked.sha256,
-            uploaded_by=by,
-        )
-        record.file.save("upload.pdf", upload, save=False)
-        record.save()
-        WorkingFileEvent.objects.create(
-            working_file=working_file, kind=WorkingFileEvent.Kind.UPLOADED, detail=checked.name, by=by
-        )
-        stored.append(record)
+        stored.append(upload_store(working_file, kind=kinds[name], upload=upload, checked=checked, by=by))
     return stored
+
+
+def upload_store(working_file: WorkingFile, *, kind: str, upload, checked, by) -> WorkingFileUpload:
+    """Keep a PDF that passed `uploads.check_pdf` (`checked`), with an event in the file's history."""
+    record = WorkingFileUpload(
+        working_file=working_file,
+        kind=kind,
+        original_name=checked.name,
+        size=checked.size,
+        pages=checked.pages,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    record.file.save("upload.pdf", upload, save=False)
+    record.save()
+    WorkingFileEvent.objects.create(
+        working_file=working_file, kind=WorkingFileEvent.Kind.UPLOADED, detail=checked.name, by=by
+    )
+    return record
 
 
 def _record_council_figures(municipality: Municipality, form) -> None:

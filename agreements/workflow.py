@@ -526,17 +526,9 @@ def _sign(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:
             errors["document"] = exc.messages
     if errors:
         raise ValidationError(errors)
-    upload = WorkingFileUpload(
-        working_file=working_file,
-        kind=WorkingFileUpload.Kind.SIGNED_AGREEMENT,
-        original_name=checked.name,
-        size=checked.size,
-        pages=checked.pages,
-        sha256=checked.sha256,
-        uploaded_by=by,
+    upload = services.upload_store(
+        working_file, kind=WorkingFileUpload.Kind.SIGNED_AGREEMENT, upload=document, checked=checked, by=by
     )
-    upload.file.save("upload.pdf", document, save=False)
-    upload.save()
     Signature.objects.create(
         working_file=working_file,
         signed_on=signed_on,
@@ -544,9 +536,6 @@ def _sign(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:
         recorded_by=by,
         recorded_at=now,
         **values,
-    )
-    WorkingFileEvent.objects.create(
-        working_file=working_file, kind=Event.UPLOADED, detail=checked.name, by=by
     )
     _record_r06(working_file)
     return values["place"]

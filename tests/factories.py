@@ -332,3 +332,20 @@ def action_data(wf, action: str, *, assignee=None) -> dict:
     if action == Action.WITHDRAW:
         return {"reason": "Cambio de administración municipal."}
     return {}
+
+
+def review_setting() -> dict:
+    """Oaxaca de Juárez with its titular and capturista, Kyoto (Japan), an SRE reviewer and administrator."""
+    oaxaca = MunicipalityFactory(
+        cvegeo="20067", code="067", name="Oaxaca de Juárez", state=StateFactory(code="20", name="Oaxaca")
+    )
+    return {
+        "town": oaxaca,
+        "titular": official(oaxaca, role="titular", email="enlace@oaxaca.gob.mx"),
+        "capturista": official(oaxaca, role="capturista"),
+        "reviewer": sre_user(
+            "reviewer", email="revisora@sre.gob.mx", first_name="Rita", last_name="Revisora"
+        ),
+        "admin": sre_user("admin", first_name="Adán", last_name="Admin"),
+        "kyoto": PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP")),
+    }

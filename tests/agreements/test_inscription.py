@@ -11,14 +11,9 @@ from django.utils import timezone
 from agreements import inscription, workflow
 from agreements.models import Agreement, RegistrySequence, WorkingFile
 from tests.factories import (
-    CountryFactory,
-    MunicipalityFactory,
-    PartnerCityFactory,
-    StateFactory,
     advance,
     complete_file,
-    official,
-    sre_user,
+    review_setting,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +23,7 @@ NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-6)
 
 @pytest.fixture
 def team():
-    oaxaca = MunicipalityFactory(
-        cvegeo="20067", code="067", name="Oaxaca de Juárez", state=StateFactory(code="20", name="Oaxaca")
-    )
-    return {
-        "town": oaxaca,
-        "titular": official(oaxaca, role="titular"),
-        "reviewer": sre_user("reviewer", first_name="Rita", last_name="Revisora"),
-        "kyoto": PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP")),
-    }
+    return review_setting()
 
 
 def signed_file(team) -> WorkingFile:

@@ -22,7 +22,7 @@ from tests.factories import (
     complete_file,
     official,
     pdf_bytes,
-    sre_user,
+    review_setting,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,17 +32,7 @@ TZ = dt.timezone(dt.timedelta(hours=-6))
 
 @pytest.fixture
 def team():
-    oaxaca = MunicipalityFactory(
-        cvegeo="20067", code="067", name="Oaxaca de Juárez", state=StateFactory(code="20", name="Oaxaca")
-    )
-    return {
-        "town": oaxaca,
-        "titular": official(oaxaca, role="titular", email="enlace@oaxaca.gob.mx"),
-        "capturista": official(oaxaca, role="capturista"),
-        "reviewer": sre_user("reviewer", first_name="Rita", last_name="Revisora"),
-        "admin": sre_user("admin", first_name="Adán", last_name="Admin"),
-        "kyoto": PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP")),
-    }
+    return review_setting()
 
 
 def file_at(team, state, *, town=None, city=None, titular=None) -> WorkingFile:

@@ -13,12 +13,11 @@ from agreements import workflow
 from agreements.models import WorkingFile
 from tests.factories import (
     REASONING,
-    CountryFactory,
     MunicipalityFactory,
-    PartnerCityFactory,
     advance,
     complete_file,
     official,
+    review_setting,
     signed_pdf,
     sre_user,
 )
@@ -30,13 +29,7 @@ TZ = dt.timezone(dt.timedelta(hours=-6))
 
 @pytest.fixture
 def team():
-    town = MunicipalityFactory(name="Oaxaca de Juárez")
-    return {
-        "town": town,
-        "titular": official(town),
-        "reviewer": sre_user("reviewer", email="revisora@sre.gob.mx"),
-        "kyoto": PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP")),
-    }
+    return review_setting()
 
 
 def api_as(user) -> APIClient:
