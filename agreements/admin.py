@@ -141,3 +141,6 @@ class WorkingFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         DictamenInline,
         SignatureInline,
     ]
+
+
+from . import document_admin  # noqa: E402,F401  (generated documents and reminders: their own module)

@@ -314,6 +314,40 @@ TASK_RETRY_BACKOFF_MAX_SECONDS = env.int("TASK_RETRY_BACKOFF_MAX_SECONDS", defau
 NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env.int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", default=6)
 # A row still "pending" or "sending" after this many seconds lost its task: the sweeper queues it again.
 NOTIFICATIONS_EMAIL_STALE_AFTER = env.int("NOTIFICATIONS_EMAIL_STALE_AFTER", default=15 * 60)
+# Generated documents (agreements/document_services.py): a claim older than this was abandoned by its worker.
+AGREEMENTS_DOCUMENT_STALE_AFTER = env.int("DOCUMENT_STALE_AFTER", default=10 * 60)
+AGREEMENTS_DOCUMENT_MAX_ATTEMPTS = env.int("DOCUMENT_MAX_ATTEMPTS", default=3)
+# Fault-injection tests only: seconds a worker waits before rendering, so a test can kill it mid-task.
+AGREEMENTS_DOCUMENT_DELAY_SECONDS = env.float("DOCUMENT_DELAY_SECONDS", default=0)
+# Reminders (agreements/reminders.py): days after which each is due. The law sets no deadlines; the SRE's
+# own targets AGREEMENTS_REVIEW_TARGET_DAYS and AGREEMENTS_INSCRIPTION_TARGET_DAYS are in the workflow block.
+AGREEMENTS_REMINDER_DRAFT_IDLE_DAYS = env.int("REMINDER_DRAFT_IDLE_DAYS", default=14)
+AGREEMENTS_REMINDER_OBSERVATIONS_DAYS = env.int("REMINDER_OBSERVATIONS_DAYS", default=10)
+AGREEMENTS_REMINDER_UNSIGNED_DAYS = env.int("REMINDER_UNSIGNED_DAYS", default=30)
+AGREEMENTS_REMINDER_ENDING_DAYS = (90, 30)  # before the end of an agreement's validity
+AGREEMENTS_REMINDER_TERM_ENDING_DAYS = env.int("REMINDER_TERM_ENDING_DAYS", default=90)
+# How often a worker looks for unacknowledged messages past the visibility timeout (kombu: every 10 s, a real
+# scan every 10th time, so about 100 s); the worker-loss test shortens both.
+CELERY_BROKER_TRANSPORT_OPTIONS.update(
+    {
+        "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+        "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+    }
+)
+# Periodic tasks (celery beat). Without Redis there is no beat: run `manage.py send_reminders` from cron.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "send-due-reminders": {
+            "task": "agreements.send_due_reminders",
+            "schedule": crontab(hour="8,14", minute=0),
+        },
+        "send-weekly-digests": {"task": "notifications.send_digests", "schedule": crontab(hour=9, minute=30)},
+        "sweep-documents": {"task": "agreements.sweep_documents", "schedule": 5 * 60},
+        "sweep-emails": {"task": "notifications.sweep_emails", "schedule": 5 * 60},
+    }
+)
 
 # --- Review workflow: observations, dictamen, signature, inscription (agreements/workflow.py) ----------
 # The law sets no deadlines (DOMAIN.md §2): these are the SRE's own targets, shown in the review queue.
@@ -326,3 +360,15 @@ AGREEMENTS_REGISTRATION_NUMBER_FORMAT = "RAI-{year}-{number:05d}"
 # The transition API (/api/v1/expedientes/) accepts session or token authentication; tokens are for the
 # SRE's own systems, created in the Django admin ("Tokens") or with `manage.py drf_create_token <email>`.
 INSTALLED_APPS += ["rest_framework.authtoken"]
+
+# --- Showcase, partner-seeking board, knowledge centre (municipalities/, partners/board.py, guide/) ----------
+# Photos of a municipality's showcase: checked and re-encoded (municipalities/images.py); the upload's limit.
+MUNICIPALITIES_PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=8 * 1024 * 1024)
+# The board's public reply form (partners/board.py): a form sent sooner than this many seconds after the page
+# was shown is refused (a person reads and types; a robot posts at once); browser tests lower it.
+PARTNERS_BOARD_REPLY_MIN_SECONDS = env.float("BOARD_REPLY_MIN_SECONDS", default=3.0)
+# ...and one older than this many seconds (the page's signed token has expired).
+PARTNERS_BOARD_REPLY_MAX_AGE = env.int("BOARD_REPLY_MAX_AGE", default=6 * 60 * 60)
+# Per IP address and window (count, seconds): replies sent, and attempts of any outcome.
+PARTNERS_BOARD_REPLIES_PER_IP = (env.int("BOARD_REPLIES_PER_IP_HOUR", default=5), 60 * 60)
+PARTNERS_BOARD_POSTS_PER_IP = (env.int("BOARD_POSTS_PER_IP_HOUR", default=30), 60 * 60)

@@ -51,10 +51,39 @@ class PublicDocument:
 def agreement_public_documents(agreement: Agreement) -> list[PublicDocument]:
     """The documents anyone may download: the signed agreement and the constancia de inscripción.
 
-    No document model exists yet; the documents feature fills this in. Drafts, actas de cabildo and
-    dictámenes are never returned here.
+    Only for an agreement inscribed through the portal (source `rai`, its working file inscribed): one query,
+    none for known relationships and synthetic rows. The constancia is generated the first time someone asks
+    for it (agreements/document_views.py). Drafts, actas de cabildo and dictámenes are never returned here.
     """
-    return []
+    if agreement.source != Agreement.Source.RAI:
+        return []
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from agreements.document_selectors import inscribed_file
+
+    inscribed = inscribed_file(agreement.pk)
+    if inscribed is None:
+        return []
+    documents = []
+    signature = getattr(inscribed, "signature", None)
+    if signature is not None:
+        documents.append(
+            PublicDocument(
+                "signed_agreement",
+                _("Acuerdo firmado (PDF)"),
+                reverse("documents:public_signed", args=[agreement.pk]),
+                signature.document.size,
+            )
+        )
+    documents.append(
+        PublicDocument(
+            "registration_certificate",
+            _("Constancia de inscripción (PDF)"),
+            reverse("documents:public_constancia", args=[agreement.pk]),
+        )
+    )
+    return documents
 
 
 # --- Search -----------------------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ PUBLIC_READ_ONLY = {
     "registry-api:country-detail": "open API, read-only",
     "registry-api:partner-city-detail": "open API, read-only",
     "registry-api:stats": "open API, read-only",
+    "documents:public_signed": "the signed agreement is public once inscribed (404 otherwise)",
+    "documents:public_constancia": "the constancia is public once inscribed (404 otherwise)",
+    "documents:public_constancia_status": "the constancia's generation status, public like the constancia",
 }
 # The identifier is a secret sent to one e-mail address, not an object id: an unknown one must not error.
 BEARER_TOKENS = {
@@ -140,6 +143,14 @@ def notification_of(world):
     return Notification.objects.create(recipient=world["titular_b"], kind="x", category="update", subject="B")
 
 
+def document_of(world):
+    from agreements.models import GeneratedDocument
+
+    return GeneratedDocument.objects.get_or_create(
+        working_file=world["draft"], kind="acuerdo", format="pdf", version=1, defaults={"status": "done"}
+    )[0]
+
+
 # How to build another municipality's object for each route that takes an identifier.
 BUILDERS = {
     # The review workflow (agreements/review_urls.py): SRE pages and the municipality's actions.
@@ -188,6 +199,17 @@ BUILDERS = {
     ],
     "accounts:invitation_revoke": lambda w: [{"pk": invitation_of(w).pk}],
     "notifications:open": lambda w: [{"pk": notification_of(w).pk}],
+    # Generated documents (agreements/document_urls.py).
+    "documents:file": lambda w: [{"pk": w["draft"].pk}],
+    "documents:generate": lambda w: [{"pk": w["draft"].pk, "kind": "acuerdo"}],
+    **{
+        f"documents:{name}": lambda w: [
+            {"pk": w["draft"].pk, "document_pk": document_of(w).pk},
+            # The user's own file with B's document id.
+            {"pk": w["own_file"].pk, "document_pk": document_of(w).pk},
+        ]
+        for name in ("download", "status")
+    },
 }
 
 
