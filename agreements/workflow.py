@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.apps import apps
@@ -179,7 +178,8 @@ def transition(
             detail=(note.strip() or detail)[:MAX_NOTE],
             by=by,
         )
-        transaction.on_commit(partial(transition_notify, event.pk))
+        # robust: the transition is committed by then; a failing notification is logged, not raised.
+        transaction.on_commit(lambda event_id=event.pk: transition_notify(event_id), robust=True)
     return working_file
 
 

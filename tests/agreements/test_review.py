@@ -562,3 +562,19 @@ def test_each_transition_notifies_the_other_side_after_commit(team, django_captu
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(workflow.TransitionNotAllowed):
         workflow.transition(file_id=wf.pk, action=Action.TAKE, by=team["reviewer"])
     assert Notification.objects.count() == 3
+
+
+def test_a_failing_notification_does_not_undo_or_break_a_transition(
+    team, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    import notifications.services
+
+    def broken(**kwargs):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(notifications.services, "notify", broken)
+    wf = complete_file(team["town"], titular=team["titular"], city=team["kyoto"])
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = workflow.transition(file_id=wf.pk, action=Action.SUBMIT, by=team["titular"])
+    assert moved.state == WorkingFile.objects.get(pk=wf.pk).state == "enviado"
+    assert "in on_commit() (broker down)" in caplog.text
