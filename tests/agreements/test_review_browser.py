@@ -67,8 +67,11 @@ def demo(db):
     oaxaca = MunicipalityFactory(
         cvegeo="20067", code="067", name="Oaxaca de Juárez", state=StateFactory(code="20", name="Oaxaca")
     )
-    MunicipalityFactory(cvegeo="14039", code="039", name="Guadalajara", state=StateFactory(code="14", name="Jalisco"))
-    kyoto = PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP", name_es="Japón", name_en="Japan"))
+    # The second demo official's municipality: the demo accounts need both.
+    jalisco = StateFactory(code="14", name="Jalisco")
+    MunicipalityFactory(cvegeo="14039", code="039", name="Guadalajara", state=jalisco)
+    japan = CountryFactory(iso2="JP", name_es="Japón", name_en="Japan")
+    kyoto = PartnerCityFactory(name="Kioto", country=japan)
     with transaction.atomic():
         report = ensure_demo_accounts()
     official = report.new_credentials[OFFICIAL]
