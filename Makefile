@@ -116,3 +116,5 @@ clean: ## Remove caches and collected files (keeps .venv, the database and var/)
 .PHONY: bench
 bench: deps-dev ## Benchmark the public registry: 100,000 synthetic agreements, gunicorn, wrk (PostgreSQL, Redis)
 	$(PY) bench/run.py
+	@# Generated documents: time per DOCX and PDF, and 200 documents through 2 worker processes.
+	$(PY) bench/documents.py

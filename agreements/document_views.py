@@ -117,10 +117,19 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
 
 
 # --- Public: the documents of an inscribed agreement -------------------------------------------------------
+def inscribed_or_404(agreement_pk: int):
+    """The working file of an agreement inscribed through the portal; 404 for anything else (a known
+    relationship, synthetic data, an unknown number)."""
+    inscribed = document_selectors.inscribed_file(agreement_pk)
+    if inscribed is None:
+        raise Http404("No agreement inscribed through the portal here.")
+    return inscribed
+
+
 @require_GET
 def public_signed_agreement(request: HttpRequest, pk: int) -> FileResponse:
-    inscribed = document_selectors.inscribed_file(pk)
-    if inscribed is None or not hasattr(inscribed, "signature"):
+    inscribed = inscribed_or_404(pk)
+    if not hasattr(inscribed, "signature"):
         raise Http404("No public signed agreement here.")
     upload = inscribed.signature.document
     number = inscribed.agreement.registration_number or str(pk)
@@ -138,9 +147,7 @@ def public_signed_agreement(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def public_constancia(request: HttpRequest, pk: int) -> HttpResponse:
     """The constancia de inscripción: made the first time someone asks (the same data gives the same file)."""
-    inscribed = document_selectors.inscribed_file(pk)
-    if inscribed is None:
-        raise Http404("No inscribed agreement here.")
+    inscribed = inscribed_or_404(pk)
     (document,) = document_services.document_request(
         working_file=inscribed, kind=GeneratedDocument.Kind.CONSTANCIA
     )
@@ -160,9 +167,7 @@ def public_constancia(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def public_constancia_status(request: HttpRequest, pk: int) -> JsonResponse:
     """{"done": bool, "failed": bool, "url": …} for the waiting page's script; asks for nothing itself."""
-    inscribed = document_selectors.inscribed_file(pk)
-    if inscribed is None:
-        raise Http404("No inscribed agreement here.")
+    inscribed = inscribed_or_404(pk)
     document = (
         GeneratedDocument.objects.filter(working_file=inscribed, kind=GeneratedDocument.Kind.CONSTANCIA)
         .order_by("-version")

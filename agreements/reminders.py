@@ -148,31 +148,76 @@ def _file_context(wf: WorkingFile, since) -> dict:
     return {"file": title, "municipality": wf.municipality.name, "since": since}
 
 
+@dataclass(frozen=True)
+class FileReminder:
+    """A reminder about working files in some states: due `days_setting` days after the file's `since`."""
+
+    kind: str
+    states: tuple[str, ...]
+    since_field: str  # the WorkingFile field the days count from (a favorable dictamen: its issue date)
+    days_setting: str
+    audience: str  # "team" (the municipality's members), "titulares", "sre" (assigned reviewer and admins)
+    url_name: str
+    with_days: bool = False  # the message names the number of days
+
+
+FILE_REMINDERS = (
+    FileReminder(
+        "draft_idle",
+        (State.DRAFT,),
+        "updated_at",
+        "AGREEMENTS_REMINDER_DRAFT_IDLE_DAYS",
+        "team",
+        "agreements:file_detail",
+    ),
+    FileReminder(
+        "observations_unanswered",
+        (State.OBSERVATIONS,),
+        "state_changed_at",
+        "AGREEMENTS_REMINDER_OBSERVATIONS_DAYS",
+        "team",
+        "agreements:file_detail",
+    ),
+    FileReminder(
+        "review_overdue", AT_SRE, "at_sre_since", "AGREEMENTS_REVIEW_TARGET_DAYS", "sre", "review:file", True
+    ),
+    FileReminder(
+        "favorable_unsigned",
+        (State.FAVORABLE,),
+        "state_changed_at",
+        "AGREEMENTS_REMINDER_UNSIGNED_DAYS",
+        "titulares",
+        "agreements:status",
+    ),
+    FileReminder(
+        "signed_not_inscribed",
+        (State.SIGNED,),
+        "state_changed_at",
+        "AGREEMENTS_INSCRIPTION_TARGET_DAYS",
+        "sre",
+        "review:file",
+        True,
+    ),
+)
+REMINDER_BY_STATE = {state: reminder for reminder in FILE_REMINDERS for state in reminder.states}
+
+
 def _working_file_reminders(today: dt.date) -> list[Due]:
-    draft_days = _days("AGREEMENTS_REMINDER_DRAFT_IDLE_DAYS")
-    observation_days = _days("AGREEMENTS_REMINDER_OBSERVATIONS_DAYS")
-    review_days = _days("AGREEMENTS_REVIEW_TARGET_DAYS")
-    unsigned_days = _days("AGREEMENTS_REMINDER_UNSIGNED_DAYS")
-    inscription_days = _days("AGREEMENTS_INSCRIPTION_TARGET_DAYS")
-    # Generous prefilters in SQL (a day's margin for time zones); the exact due date is computed below.
-    margin = dt.timedelta(days=1)
-
     def before(days: int) -> dt.datetime:
-        return timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=days), dt.time.max)) + margin
+        # A generous prefilter in SQL (a day's margin for time zones); the exact due date is computed below.
+        last = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=days), dt.time.max))
+        return last + dt.timedelta(days=1)
 
-    files = list(
-        WorkingFile.objects.filter(
-            Q(state=State.DRAFT, updated_at__lte=before(draft_days))
-            | Q(state=State.OBSERVATIONS, state_changed_at__lte=before(observation_days))
-            | Q(state__in=AT_SRE, at_sre_since__lte=before(review_days))
-            | Q(state=State.FAVORABLE, state_changed_at__lte=before(unsigned_days))
-            | Q(state=State.SIGNED, state_changed_at__lte=before(inscription_days))
-        ).select_related("municipality", "assigned_reviewer")
-    )
+    condition = Q()
+    for reminder in FILE_REMINDERS:
+        since_before = {f"{reminder.since_field}__lte": before(_days(reminder.days_setting))}
+        condition |= Q(state__in=reminder.states, **since_before)
+    files = list(WorkingFile.objects.filter(condition).select_related("municipality", "assigned_reviewer"))
     if not files:
         return []
     team = Team(wf.municipality_id for wf in files)
-    admins = _sre_admins() if any(wf.state in (*AT_SRE, State.SIGNED) for wf in files) else []
+    admins = _sre_admins() if any(REMINDER_BY_STATE[wf.state].audience == "sre" for wf in files) else []
+    # A favorable dictamen counts from the day it was issued.
     dictamen_dates = dict(
         Dictamen.objects.filter(
             working_file__in=[wf for wf in files if wf.state == State.FAVORABLE]
@@ -180,74 +225,30 @@ def _working_file_reminders(today: dt.date) -> list[Due]:
     )
     found = []
     for wf in files:
-        target = f"expediente:{wf.pk}"
-        reviewers = [wf.assigned_reviewer] if wf.assigned_reviewer else []
-        if wf.state == State.DRAFT:
-            since = _date(wf.updated_at)
-            found.append(
-                Due(
-                    "draft_idle",
-                    target,
-                    since + dt.timedelta(days=draft_days),
-                    "reminder.draft_idle",
-                    team.all[wf.municipality_id],
-                    reverse("agreements:file_detail", args=[wf.pk]),
-                    _file_context(wf, since),
-                )
+        reminder = REMINDER_BY_STATE[wf.state]
+        since = _date(dictamen_dates.get(wf.pk) or getattr(wf, reminder.since_field))
+        if since is None:
+            continue
+        days = _days(reminder.days_setting)
+        recipients = {
+            "team": team.all[wf.municipality_id],
+            "titulares": team.titulares[wf.municipality_id],
+            "sre": ([wf.assigned_reviewer] if wf.assigned_reviewer else []) + admins,
+        }[reminder.audience]
+        context = _file_context(wf, since)
+        if reminder.with_days:
+            context["days"] = days
+        found.append(
+            Due(
+                reminder.kind,
+                f"expediente:{wf.pk}",
+                since + dt.timedelta(days=days),
+                f"reminder.{reminder.kind}",
+                recipients,
+                reverse(reminder.url_name, args=[wf.pk]),
+                context,
             )
-        elif wf.state == State.OBSERVATIONS and wf.state_changed_at:
-            since = _date(wf.state_changed_at)
-            found.append(
-                Due(
-                    "observations_unanswered",
-                    target,
-                    since + dt.timedelta(days=observation_days),
-                    "reminder.observations_unanswered",
-                    team.all[wf.municipality_id],
-                    reverse("agreements:file_detail", args=[wf.pk]),
-                    _file_context(wf, since),
-                )
-            )
-        elif wf.state in AT_SRE and wf.at_sre_since:
-            since = _date(wf.at_sre_since)
-            found.append(
-                Due(
-                    "review_overdue",
-                    target,
-                    since + dt.timedelta(days=review_days),
-                    "reminder.review_overdue",
-                    reviewers + admins,
-                    reverse("review:file", args=[wf.pk]),
-                    {**_file_context(wf, since), "days": review_days},
-                )
-            )
-        elif wf.state == State.FAVORABLE:
-            since = _date(dictamen_dates.get(wf.pk) or wf.state_changed_at)
-            if since:
-                found.append(
-                    Due(
-                        "favorable_unsigned",
-                        target,
-                        since + dt.timedelta(days=unsigned_days),
-                        "reminder.favorable_unsigned",
-                        team.titulares[wf.municipality_id],
-                        reverse("agreements:status", args=[wf.pk]),
-                        _file_context(wf, since),
-                    )
-                )
-        elif wf.state == State.SIGNED and wf.state_changed_at:
-            since = _date(wf.state_changed_at)
-            found.append(
-                Due(
-                    "signed_not_inscribed",
-                    target,
-                    since + dt.timedelta(days=inscription_days),
-                    "reminder.signed_not_inscribed",
-                    reviewers + admins,
-                    reverse("review:file", args=[wf.pk]),
-                    {**_file_context(wf, since), "days": inscription_days},
-                )
-            )
+        )
     return found
 
 

@@ -22,6 +22,7 @@ from agreements.models import GeneratedDocument
 from agreements.tasks import generate_document
 from ciberparadiplomacia.celery import app
 from notifications.services import notify
+from tests.agreements.test_wizard_browser import DESKTOP, PASSWORD, PHONE
 from tests.conftest import require
 from tests.factories import CountryFactory, MunicipalityFactory, PartnerCityFactory, complete_file, official
 
@@ -30,9 +31,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(
     os.environ.get("DOCUMENTS_SHOTS", Path(__file__).resolve().parents[2] / "test-results" / "documents")
 )
-PASSWORD = "contraseña-de-prueba-1"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def shot(page: Page, name: str) -> None:
