@@ -23,6 +23,14 @@ def links(html: str, prefix: str) -> list[str]:
 
 
 # --- /registro/ ----------------------------------------------------------------------------------------
+def test_registry_search_without_results_says_so(sample, client):
+    html = text(client.get("/registro/?q=zzzzqqq"))
+    assert "0 acuerdos" in html
+    assert "Ningún acuerdo cumple estos filtros." in html
+    html = text(client.get("/en/registro/?q=zzzzqqq"))
+    assert "0 agreements" in html
+
+
 def test_registry_lists_the_filtered_agreements_with_their_source(sample, client):
     response = client.get("/registro/?country=JP&state=14")
     html = text(response)
