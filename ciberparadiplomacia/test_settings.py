@@ -30,3 +30,6 @@ if REDIS_URL:
     # Each xdist worker gets its own key space on the shared Redis.
     CACHES["default"]["KEY_PREFIX"] = f"cpd-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 DEMO_CREDENTIALS_FILE = os.path.join(tempfile.mkdtemp(prefix="cpd-test-var-"), "demo-credentials.txt")
+# Live-server threads must not keep PostgreSQL connections open past a request: the test database could not be
+# dropped at the end ("being accessed by other users").
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
