@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from notifications import services
@@ -96,8 +98,10 @@ def test_header_shows_the_cached_unread_count_without_a_query(
     client.force_login(ana)
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[ana], kind="workflow.test", subject="Hay observaciones", action_required=True)
-    page = client.get("/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
     assert '<span data-unread-number>1</span><span class="visually-hidden"> sin leer</span>' in page
+    assert not [q["sql"] for q in queries.captured_queries if "notifications_notification" in q["sql"]]
     clear_cache()  # not cached: the badge stays empty and hidden; the script asks for the number
     page = client.get("/").content.decode()
     assert "data-unread-badge hidden><span data-unread-number></span>" in page
