@@ -9,7 +9,7 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from agreements import reminders, workflow
 from agreements.models import Agreement, ReminderLog, WorkingFile
@@ -29,6 +29,13 @@ pytestmark = pytest.mark.django_db
 MX = timezone.get_fixed_timezone(-6 * 60)
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=MX)  # a Monday
 State = WorkingFile.State
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after():
+    """Leave the default language active for the next test, whatever the commands activated."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def day(n: int, hour: int = 9) -> dt.datetime:

@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import UserFactory
 from tests.notifications import backends
@@ -23,3 +25,10 @@ def flaky_mail(settings):
     yield backends
     backends.FAILURES.clear()
     backends.CALLS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after():
+    """A request to /en/… leaves English active in this thread: give the next test the default back."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
