@@ -18,6 +18,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from partners.suggestions import wizard_suggestions
 
 from . import (
     clauses,
@@ -232,6 +233,8 @@ class StepView(View):
             extra["preview_html"] = self.preview_html(self.working_file)
         if self.step.name == "objeto":
             extra["theme_notes"] = form.theme_notes()
+        if self.step.name == "contraparte":
+            extra["suggestions"] = wizard_suggestions(self.working_file, form, self.request.GET.get("ciudad"))
         if self.step.name == "cabildo":
             municipality = self.working_file.municipality
             extra["recorded_members"] = municipality.cabildo_members

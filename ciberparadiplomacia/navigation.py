@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 MAIN_NAV: list[tuple[str, str]] = [
     ("registry:list", _("Registro")),
     ("registry:statistics", _("Estadísticas")),
+    ("guide:index", _("Guía")),
     ("guide:law", _("La ley")),
+    ("board:list", _("Buscan socio")),
 ]
 
 

@@ -360,3 +360,15 @@ AGREEMENTS_REGISTRATION_NUMBER_FORMAT = "RAI-{year}-{number:05d}"
 # The transition API (/api/v1/expedientes/) accepts session or token authentication; tokens are for the
 # SRE's own systems, created in the Django admin ("Tokens") or with `manage.py drf_create_token <email>`.
 INSTALLED_APPS += ["rest_framework.authtoken"]
+
+# --- Showcase, partner-seeking board, knowledge centre (municipalities/, partners/board.py, guide/) --------
+# Photos of a municipality's showcase: checked and re-encoded (municipalities/images.py); the upload's limit.
+MUNICIPALITIES_PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=8 * 1024 * 1024)
+# The board's public reply form (partners/board.py): a form sent sooner than this many seconds after the page
+# was shown is refused (a person reads and types; a robot posts at once); browser tests lower it.
+PARTNERS_BOARD_REPLY_MIN_SECONDS = env.float("BOARD_REPLY_MIN_SECONDS", default=3.0)
+# ...and one older than this many seconds (the page's signed token has expired).
+PARTNERS_BOARD_REPLY_MAX_AGE = env.int("BOARD_REPLY_MAX_AGE", default=6 * 60 * 60)
+# Per IP address and window (count, seconds): replies sent, and attempts of any outcome.
+PARTNERS_BOARD_REPLIES_PER_IP = (env.int("BOARD_REPLIES_PER_IP_HOUR", default=5), 60 * 60)
+PARTNERS_BOARD_POSTS_PER_IP = (env.int("BOARD_POSTS_PER_IP_HOUR", default=30), 60 * 60)

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("", include("agreements.review_urls")),
     path("", include("guide.urls")),
     path("", include("partners.urls")),
+    path("", include("partners.board_urls")),
+    path("", include("municipalities.urls")),
     path("cuentas/", include("accounts.urls")),
     path("", include("registry.urls")),
     path("notificaciones/", include("notifications.urls")),

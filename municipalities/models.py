@@ -105,3 +105,44 @@ class MunicipalityProfile(models.Model):
 
     def desired_region_codes(self) -> list[str]:
         return [region.pk for region in self.desired_regions.all()]
+
+
+def photo_path(instance: "MunicipalityPhoto", filename: str) -> str:
+    """A random name under the municipality's folder: nothing of the uploaded file's name is kept."""
+    import secrets
+
+    return f"vitrina/{instance.municipality_id}/{secrets.token_hex(12)}.jpg"
+
+
+class MunicipalityPhoto(models.Model):
+    """A photo of the municipality's showcase, re-encoded on upload (municipalities/images.py): a JPEG of at
+    most 1,600 px a side, with no metadata of the original (GPS position, camera, author)."""
+
+    MAX_PER_MUNICIPALITY = 6
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="photos", verbose_name=_("municipio")
+    )
+    image = models.FileField(_("imagen"), upload_to=photo_path, max_length=200)
+    caption = models.CharField(
+        _("descripción de la foto"),
+        max_length=200,
+        help_text=_("Qué muestra la foto, para quien no la ve; también es su pie de foto."),
+    )
+    credit = models.CharField(_("crédito"), max_length=120, blank=True)
+    width = models.PositiveIntegerField(_("ancho"))
+    height = models.PositiveIntegerField(_("alto"))
+    size = models.PositiveIntegerField(_("tamaño en bytes"))
+    position = models.PositiveSmallIntegerField(_("orden"), default=0)
+    uploaded_at = models.DateTimeField(_("subida"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["municipality", "position", "pk"]
+        verbose_name = _("foto de la vitrina")
+        verbose_name_plural = _("fotos de la vitrina")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.caption}"

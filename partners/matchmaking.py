@@ -244,6 +244,11 @@ def preferences_for(cvegeo: str) -> Preferences:
         .prefetch_related("desired_countries", "desired_regions", "themes")
         .first()
     )
+    return preferences_from(profile)
+
+
+def preferences_from(profile: MunicipalityProfile | None) -> Preferences:
+    """The interests of a profile already loaded with its themes, countries and regions prefetched."""
     if profile is None:
         return Preferences()
     return Preferences(

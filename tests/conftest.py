@@ -75,3 +75,14 @@ def _allow_orm_next_to_playwright():
     (SynchronousOnlyOperation), including the flush after a live_server test. Allowed in tests only."""
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matchmaker_catalogue():
+    """The matchmaker keeps its catalogue per process, keyed by the registry version; a rolled-back test
+    brings old version numbers back with other rows behind them: never reuse another test's catalogue."""
+    from partners import matchmaking
+
+    matchmaking._catalogue = None
+    yield
+    matchmaking._catalogue = None

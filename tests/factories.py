@@ -349,3 +349,67 @@ def review_setting() -> dict:
         "admin": sre_user("admin", first_name="Adán", last_name="Admin"),
         "kyoto": PartnerCityFactory(name="Kioto", country=CountryFactory(iso2="JP")),
     }
+
+
+# --- Showcase and partner-seeking board (municipalities/, partners/board.py) ------------------------------
+def jpeg_bytes(
+    width: int = 800, height: int = 600, *, color=(200, 120, 60), exif: bytes | None = None
+) -> bytes:
+    """A real JPEG made with Pillow, optionally with an EXIF block (to check that it is stripped)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    extra = {"exif": exif} if exif else {}
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", quality=90, **extra)
+    return buffer.getvalue()
+
+
+def in_days(days: int):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
+class MunicipalityProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = "municipalities.MunicipalityProfile"
+        django_get_or_create = ["municipality"]
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    presentation = "Ciudad de tradiciones y patrimonio."
+
+
+class MunicipalityPhotoFactory(DjangoModelFactory):
+    class Meta:
+        model = "municipalities.MunicipalityPhoto"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    image = factory.django.FileField(filename="foto.jpg", data=factory.LazyFunction(jpeg_bytes))
+    caption = factory.Sequence(lambda n: f"Foto {n} del centro histórico")
+    width = 800
+    height = 600
+    size = 1000
+    position = factory.Sequence(lambda n: n)
+
+
+class PartnerRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = "partners.PartnerRequest"
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Buscamos una ciudad socia para cooperar, solicitud {n}")
+    description = "Queremos intercambiar experiencias de turismo cultural y educación con otra ciudad."
+    expires_on = factory.LazyFunction(lambda: in_days(60))
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if create:
+            from agreements.models import Theme
+
+            codes = extracted or ["turistica"]
+            obj.themes.set([Theme.objects.get_or_create(code=code)[0] for code in codes])

@@ -42,7 +42,13 @@ PUBLIC_READ_ONLY = {
     "documents:public_signed": "the signed agreement is public once inscribed (404 otherwise)",
     "documents:public_constancia": "the constancia is public once inscribed (404 otherwise)",
     "documents:public_constancia_status": "the constancia's generation status, public like the constancia",
+    "registry-api:municipality-partner-suggestions": "open API, read-only",
+    "municipalities:photo": "showcase photos are public, like the showcase",
+    "municipalities:card": "the showcase's link-preview image is public",
 }
+# The partner-seeking board's public routes: anyone sees and answers a published request; a closed or expired
+# one is gone for everybody but its municipality (test_unpublished_requests_are_out_of_reach).
+PUBLISHED_ONLY = {"board:detail", "board:reply", "board:sent"}
 # The identifier is a secret sent to one e-mail address, not an object id: an unknown one must not error.
 BEARER_TOKENS = {
     "account_confirm_email": {"key": "made-up-key"},
@@ -210,7 +216,34 @@ BUILDERS = {
         ]
         for name in ("download", "status")
     },
+    # The showcase's editing (municipalities/urls.py) and the board's management (partners/board_urls.py).
+    "municipalities:edit": lambda w: [{"cvegeo": w["town_b"].pk}],
+    "municipalities:photo_add": lambda w: [{"cvegeo": w["town_b"].pk}],
+    "municipalities:photo_delete": lambda w: [
+        {"cvegeo": w["town_b"].pk, "pk": photo_of(w).pk},
+        # The user's own municipality with B's photo id: still out of reach.
+        {"cvegeo": w["own_file"].municipality_id, "pk": photo_of(w).pk},
+    ],
+    "board:edit": lambda w: [{"pk": partner_request_of(w).pk}],
+    "board:close": lambda w: [{"pk": partner_request_of(w).pk}],
 }
+
+
+def photo_of(world):
+    from tests.factories import MunicipalityPhotoFactory
+
+    if "photo" not in world:
+        world["photo"] = MunicipalityPhotoFactory(municipality=world["town_b"])
+    return world["photo"]
+
+
+def partner_request_of(world, **fields):
+    from tests.factories import PartnerRequestFactory
+
+    key = f"request{sorted(fields.items())}"
+    if key not in world:
+        world[key] = PartnerRequestFactory(municipality=world["town_b"], **fields)
+    return world[key]
 
 
 # The API answers an anonymous caller with 403 (there is no login page to send it to).
@@ -225,6 +258,7 @@ def test_every_identifier_route_is_known():
         and name not in BUILDERS
         and name not in PUBLIC_READ_ONLY
         and name not in BEARER_TOKENS
+        and name not in PUBLISHED_ONLY
     ]
     assert unknown == [], (
         "These routes take an identifier and this test cannot build another municipality's object for them. "
@@ -305,3 +339,39 @@ def test_public_routes_refuse_writes(client, world):
         if name in PUBLIC_READ_ONLY:
             url = reverse(name, kwargs={p: values[p] for p in params})
             assert client.post(url, {}).status_code in (403, 405), url
+
+
+@pytest.mark.parametrize("role", ["anonymous", "capturista", "titular", "sre_reviewer"])
+def test_unpublished_requests_are_out_of_reach(client, world, role):
+    """B's closed and expired requests: 404 for everyone outside B on every board route; nothing stored."""
+    from partners.models import PartnerRequestReply
+    from tests.factories import in_days
+
+    translation.activate("es-mx")
+    user = world["users"][role]
+    if user:
+        client.force_login(user)
+    hidden = [
+        partner_request_of(world, closed_at=timezone.now()),
+        partner_request_of(world, expires_on=in_days(-1)),
+    ]
+    checked = 0
+    for found in hidden:
+        for name in sorted(PUBLISHED_ONLY):
+            url = reverse(name, kwargs={"pk": found.pk})
+            for method in ("get", "post"):
+                response = getattr(client, method)(url, {"name": "Intruso", "message": "x" * 40})
+                if response.status_code == 405:
+                    continue
+                assert response.status_code == 404, (role, url, method, response.status_code)
+                checked += 1
+    assert checked == 2 * 3  # detail (GET), reply (POST), sent (GET) for each request
+    assert PartnerRequestReply.objects.count() == 0
+
+
+def test_owners_see_their_unpublished_request(client, world):
+    closed = partner_request_of(world, closed_at=timezone.now())
+    client.force_login(world["titular_b"])
+    response = client.get(reverse("board:detail", kwargs={"pk": closed.pk}))
+    assert response.status_code == 200
+    assert "Esta solicitud está cerrada: sólo su municipio la ve." in response.content.decode()

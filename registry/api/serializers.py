@@ -228,3 +228,30 @@ class ErrorSerializer(serializers.Serializer):
         required=False,
         help_text="For invalid parameters: the messages of each one.",
     )
+
+
+# --- Partner suggestions (partners/matchmaking.py, issue 7) -------------------------------------------------
+class PartnerSuggestionQuerySerializer(serializers.Serializer):
+    limit = serializers.IntegerField(
+        min_value=1, max_value=100, default=20, help_text="How many suggestions, 1–100 (default 20)."
+    )
+
+
+class PartnerSuggestionSerializer(serializers.Serializer):
+    geonames_id = serializers.IntegerField(
+        allow_null=True, help_text="GeoNames id; null when the city has none."
+    )
+    name = serializers.CharField()
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code of the city's country.")
+    country_name = serializers.CharField(help_text="In the request's language (Accept-Language).")
+    population = serializers.IntegerField(allow_null=True)
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    distance_km = serializers.IntegerField(
+        allow_null=True, help_text="From the municipality, when under ~1,300 km; null beyond."
+    )
+    score = serializers.FloatField(help_text="Sum of the weighted signals; only the order matters.")
+    reasons = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Why it is suggested, in plain words, in the request's language.",
+    )

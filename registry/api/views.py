@@ -11,13 +11,16 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, viewsets
+from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agreements.models import Agreement, Theme
 from municipalities.models import Municipality, State
 from partners.models import Country, PartnerCity
+from partners.suggestions import suggestions_for
 
 from .. import selectors, statistics
 from ..catalogs import request_catalogs
@@ -317,6 +320,37 @@ class MunicipalityViewSet(RegistryAPIMixin, CSVListMixin, viewsets.ReadOnlyModel
         return _with_agreements(Municipality.objects.select_related("state"), "municipality").order_by(
             "cvegeo"
         )
+
+    @extend_schema(
+        summary="Partner suggestions for a municipality, best first",
+        description="Foreign partner cities the matchmaker suggests for the municipality, with the reasons. "
+        "Cities it is already tied to are left out.",
+        parameters=[
+            OpenApiParameter("cvegeo", str, OpenApiParameter.PATH, description="INEGI cvegeo (5 digits)."),
+            OpenApiParameter("limit", int, description="How many suggestions, 1–100 (default 20)."),
+        ],
+        responses={
+            200: serializers.PartnerSuggestionSerializer(many=True),
+            400: ERRORS[400],
+            404: ERRORS[404],
+            429: ERRORS[429],
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="partner-suggestions",
+        filterset_class=None,
+        pagination_class=None,
+        renderer_classes=[JSONRenderer],
+    )
+    def partner_suggestions(self, request, cvegeo: str):
+        query = serializers.PartnerSuggestionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        if cvegeo not in request_catalogs(request).municipalities:
+            raise exceptions.NotFound(_("No existe un municipio con esa clave geoestadística."))
+        found = suggestions_for(cvegeo, limit=query.validated_data["limit"], version=request_version(request))
+        return Response(serializers.PartnerSuggestionSerializer(found, many=True).data)
 
 
 @_catalog_schema(

@@ -1,0 +1,69 @@
+"""The readiness self-check's forms: the questionnaire, and starting a working file from its answers."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .selfcheck import QUESTIONS
+
+
+class SelfCheckForm(forms.Form):
+    """Five scored questions, plus three optional texts the working file can start with."""
+
+    oficina_nombre = forms.CharField(
+        label=_("Nombre de la oficina o de la persona enlace (opcional)"), max_length=200, required=False
+    )
+    objetivo_texto = forms.CharField(
+        label=_("El objetivo, en dos o tres frases (opcional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        required=False,
+    )
+    ciudad = forms.CharField(
+        label=_("La ciudad que tiene en mente (opcional)"), max_length=200, required=False
+    )
+    TEXT_AFTER = {"oficina": "oficina_nombre", "objetivo": "objetivo_texto", "socio": "ciudad"}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        scored = {
+            q.name: forms.ChoiceField(
+                label=q.label,
+                choices=q.options,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Elija una respuesta.")},
+            )
+            for q in QUESTIONS
+        }
+        # Each optional text right after the question it belongs to.
+        texts = {name: self.fields[name] for name in self.TEXT_AFTER.values()}
+        ordered = {}
+        for name, field in scored.items():
+            ordered[name] = field
+            if name in self.TEXT_AFTER:
+                ordered[self.TEXT_AFTER[name]] = texts[self.TEXT_AFTER[name]]
+        self.fields = ordered
+
+    def answers(self) -> dict[str, str]:
+        return {q.name: self.cleaned_data[q.name] for q in QUESTIONS}
+
+
+class StartFileForm(SelfCheckForm):
+    """The same answers, carried in hidden fields, and the municipality (for a titular of several)."""
+
+    municipality = forms.ChoiceField(label=_("Municipio"))
+
+    def __init__(self, *args, municipalities: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"] = forms.ChoiceField(
+            label=_("Municipio"), choices=[(m.pk, f"{m.name}, {m.state.name}") for m in municipalities]
+        )
+        self.municipalities = {m.pk: m for m in municipalities}
+        for name, field in self.fields.items():
+            if name != "municipality" or len(municipalities) == 1:
+                field.widget = forms.HiddenInput()
+
+    def clean_municipality(self):
+        return self.municipalities[self.cleaned_data["municipality"]]
