@@ -7,6 +7,7 @@ then the link; static/js/documents.js polls the status endpoint, and without Jav
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -74,7 +75,8 @@ def document_generate(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         message = _("Este documento todavía no se puede generar para el expediente.")
         if wants_json(request):
             return JsonResponse({"error": message}, status=409)
-        return redirect(f"{reverse('documents:file', args=[pk])}?no-disponible={kind}#doc-{kind}")
+        messages.warning(request, message)
+        return redirect(f"{reverse('documents:file', args=[pk])}#doc-{kind}")
     if wants_json(request):
         return JsonResponse({"documents": [status_payload(d) for d in documents]}, status=202)
     return redirect(f"{reverse('documents:file', args=[pk])}#doc-{kind}")

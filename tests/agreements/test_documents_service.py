@@ -256,8 +256,11 @@ def test_generate_answers_json_with_status_urls(client, wf, titular, django_capt
 def test_documents_page_refuses_bad_input(client, wf, titular):
     client.force_login(titular)
     assert client.post(f"/expedientes/{wf.pk}/documentos/generar/otro/").status_code == 404
-    response = client.post(f"/expedientes/{wf.pk}/documentos/generar/dictamen/")
-    assert response["Location"] == f"/expedientes/{wf.pk}/documentos/?no-disponible=dictamen#doc-dictamen"
+    response = client.post(f"/expedientes/{wf.pk}/documentos/generar/dictamen/", follow=True)
+    assert response.redirect_chain == [(f"/expedientes/{wf.pk}/documentos/#doc-dictamen", 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Este documento todavía no se puede generar para el expediente."
+    ]
     json = client.post(f"/expedientes/{wf.pk}/documentos/generar/dictamen/", HTTP_ACCEPT="application/json")
     assert json.status_code == 409
     assert json.json() == {"error": "Este documento todavía no se puede generar para el expediente."}
