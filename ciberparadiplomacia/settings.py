@@ -170,6 +170,8 @@ CELERY_BEAT_SCHEDULE: dict = {}
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Ciberparadiplomacia <no-responder@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A hanging SMTP server must not hold a request (e-mail is sent inline without a worker) or a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Accounts -------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -13,13 +13,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .working_file import WorkingFile, private_storage
+from .working_file import WorkingFile, private_file_storage
 
-
-def document_storage():
-    """The private storage, given as a callable: a migration then names this function instead of freezing
-    the MEDIA_ROOT of the machine that made it."""
-    return private_storage
+document_storage = private_file_storage  # named by migration 0005
 
 
 class GeneratedDocument(models.Model):
@@ -56,7 +52,7 @@ class GeneratedDocument(models.Model):
     started_at = models.DateTimeField(_("iniciado"), null=True, blank=True)
     finished_at = models.DateTimeField(_("terminado"), null=True, blank=True)
     error = models.CharField(_("último error"), max_length=300, blank=True)
-    file = models.FileField(_("archivo"), storage=document_storage, max_length=200, blank=True)
+    file = models.FileField(_("archivo"), storage=private_file_storage, max_length=200, blank=True)
     size = models.PositiveIntegerField(_("tamaño en bytes"), null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

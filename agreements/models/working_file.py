@@ -162,6 +162,12 @@ class _PrivateStorage(LazyObject):
 private_storage = _PrivateStorage()
 
 
+def private_file_storage():
+    """The private storage, given as a callable: a migration then names this function instead of freezing
+    the MEDIA_ROOT of the machine that made it (makemigrations --check would fail on every other machine)."""
+    return private_storage
+
+
 def random_upload_name(instance, filename: str) -> str:
     # The stored name says nothing about the content or the uploader; the original name is kept, sanitised.
     return f"expedientes/{secrets.token_hex(16)}.pdf"
@@ -176,7 +182,7 @@ class WorkingFileUpload(models.Model):
     working_file = models.ForeignKey(WorkingFile, on_delete=models.CASCADE, related_name="uploads")
     kind = models.CharField(_("tipo de documento"), max_length=20, choices=Kind.choices)
     file = models.FileField(
-        _("archivo"), storage=private_storage, upload_to=random_upload_name, max_length=200
+        _("archivo"), storage=private_file_storage, upload_to=random_upload_name, max_length=200
     )
     original_name = models.CharField(_("nombre original"), max_length=150)
     size = models.PositiveIntegerField(_("tamaño en bytes"))
