@@ -485,7 +485,7 @@ PHRASES = {
         "for_cp": "POR {cp}",
     },
 }
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
 @dataclass
@@ -531,6 +531,97 @@ class Document:
     translation_pending: bool = False  # a language outside the library: the counterpart fills it in
 
 
+# The §4 articles on the work programme, staff and intellectual property, per language.
+MORE_ARTICLES = {
+    "es": {
+        "work_programme": (
+            "Programa de trabajo",
+            "Las Partes elaborarán de común acuerdo un programa de trabajo que precise las actividades, los "
+            "responsables, los plazos y los recursos de cada proyecto de cooperación derivado del presente "
+            "Acuerdo, y lo evaluarán periódicamente.",
+        ),
+        "staff": (
+            "Personal",
+            "El personal que cada Parte designe para la ejecución de las actividades del presente Acuerdo "
+            "continuará bajo la dirección y dependencia de la Parte que lo haya designado, sin que se creen "
+            "relaciones de carácter laboral con la otra Parte.",
+        ),
+        "intellectual_property": (
+            "Propiedad intelectual",
+            "Los derechos de propiedad intelectual que pudieran derivarse de las actividades realizadas en "
+            "el "
+            "marco del presente Acuerdo se regirán por la legislación aplicable de cada Parte y por los "
+            "instrumentos específicos que las Partes suscriban en cada caso.",
+        ),
+    },
+    "en": {
+        "work_programme": (
+            "Work programme",
+            "The Parties shall jointly draw up a work programme setting out the activities, the persons "
+            "responsible, the timetable and the resources of each cooperation project arising from this "
+            "Agreement, and shall evaluate it periodically.",
+        ),
+        "staff": (
+            "Staff",
+            "The staff appointed by each Party to carry out the activities arising from this Agreement shall "
+            "remain under the direction and authority of the Party that appointed them, and no employment "
+            "relationship shall arise with the other Party.",
+        ),
+        "intellectual_property": (
+            "Intellectual property",
+            "Any intellectual property rights that may arise from the activities carried out under this "
+            "Agreement shall be governed by the applicable legislation of each Party and by the specific "
+            "instruments the Parties sign in each case.",
+        ),
+    },
+    "fr": {
+        "work_programme": (
+            "Programme de travail",
+            "Les Parties élaboreront d’un commun accord un programme de travail précisant les activités, les "
+            "responsables, les délais et les ressources de chaque projet de coopération découlant du présent "
+            "Accord, et l’évalueront périodiquement.",
+        ),
+        "staff": (
+            "Personnel",
+            "Le personnel désigné par chaque Partie pour l’exécution des activités découlant du présent "
+            "Accord "
+            "demeurera sous la direction et l’autorité de la Partie qui l’a désigné, sans qu’aucune relation "
+            "de travail ne soit établie avec l’autre Partie.",
+        ),
+        "intellectual_property": (
+            "Propriété intellectuelle",
+            "Les droits de propriété intellectuelle qui pourraient découler des activités menées dans le "
+            "cadre "
+            "du présent Accord seront régis par la législation applicable de chaque Partie et par les "
+            "instruments spécifiques que les Parties signeront dans chaque cas.",
+        ),
+    },
+    "pt": {
+        "work_programme": (
+            "Programa de trabalho",
+            "As Partes elaborarão de comum acordo um programa de trabalho que especifique as atividades, os "
+            "responsáveis, os prazos e os recursos de cada projeto de cooperação decorrente do presente "
+            "Acordo, e o avaliarão periodicamente.",
+        ),
+        "staff": (
+            "Pessoal",
+            "O pessoal designado por cada Parte para a execução das atividades decorrentes do presente "
+            "Acordo "
+            "continuará sob a direção e a dependência da Parte que o designou, sem que se estabeleçam "
+            "relações "
+            "de trabalho com a outra Parte.",
+        ),
+        "intellectual_property": (
+            "Propriedade intelectual",
+            "Os direitos de propriedade intelectual que possam decorrer das atividades realizadas no âmbito "
+            "do "
+            "presente Acordo serão regidos pela legislação aplicável de cada Parte e pelos instrumentos "
+            "específicos que as Partes firmarem em cada caso.",
+        ),
+    },
+}
+
+
 def language_name(code: str, in_language: str) -> str:
     return Locale.parse(in_language).languages.get(code, code)
 
@@ -544,7 +635,16 @@ def _country(text: AgreementText, language: str) -> str:
 def _join(items: list[str], language: str) -> str:
     if len(items) <= 1:
         return "".join(items) or BLANK
-    return f"{', '.join(items[:-1])} {AND[language]} {items[-1]}"
+    conjunction = AND[language]
+    # Spanish writes «e» before the sound /i/: «español e inglés», «cultural e histórica».
+    if language == "es" and re.match(r"(?i)h?[ií](?![aeoáéó])", items[-1]):
+        conjunction = "e"
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _more(language: str, key: str) -> tuple[str, list[str]]:
+    heading, paragraph = MORE_ARTICLES[language][key]
+    return heading, [paragraph]
 
 
 def elide(text: str, language: str) -> str:
@@ -590,8 +690,11 @@ def build(text: AgreementText, language: str) -> Document:
         ),
         (p["h_areas"], [p["areas"].format(list=_join(themes, lang))]),
         (p["h_modalities"], [p["modalities"].format(list=_join(modalities, lang))]),
+        _more(lang, "work_programme"),
         (p["h_coordination"], [coordination]),
         (p["h_financing"], [financing]),
+        _more(lang, "staff"),
+        _more(lang, "intellectual_property"),
         (p["h_disputes"], [disputes]),
         (p["h_amendments"], [p["amendments"]]),
         (p["h_validity"], [validity, p["termination"]]),

@@ -47,7 +47,7 @@ ARTICLES_EN = [
     "ARTICLE XI. Entry into force, duration and termination",
 ]
 SIGNATURE_ES = (
-    "Firmado en Oaxaca de Juárez, el 15 de marzo de 2027, en dos ejemplares originales en idiomas español y "
+    "Firmado en Oaxaca de Juárez, el 15 de marzo de 2027, en dos ejemplares originales en idiomas español e "
     "inglés, siendo ambos textos igualmente auténticos."
 )
 SIGNATURE_EN = (
@@ -174,7 +174,7 @@ def test_agreement_pdf_has_parties_themes_and_signature_in_both_languages():
         "FOR THE MUNICIPALITY OF OAXACA DE JUÁREZ",
     ):
         assert phrase in text, phrase
-    assert "en dos ejemplares originales en idiomas español y inglés, siendo ambos textos igualmente" in text
+    assert "en dos ejemplares originales en idiomas español e inglés, siendo ambos textos igualmente" in text
     assert "in two original copies in the Spanish and English languages, both texts being equally" in text
 
 
@@ -242,7 +242,7 @@ def test_oficio_to_the_dgcp_cites_article_7_and_lists_the_annexes():
         "en "
         "contra y 0 abstenciones."
     ) in text
-    assert "1. Texto del acuerdo en idiomas español y inglés." in text
+    assert "1. Texto del acuerdo en idiomas español e inglés." in text
     assert "3. Carta de intención del 1 de octubre de 2026." in text
     assert "Página 1 de 1" in text
 
@@ -325,6 +325,30 @@ def test_every_library_language_has_the_three_added_articles(language):
         "X",
         "XI",
     ]
-    assert headings[3].endswith(agreement.EXTRA[language]["work_programme"][0])
-    assert headings[6].endswith(agreement.EXTRA[language]["staff"][0])
-    assert headings[7].endswith(agreement.EXTRA[language]["intellectual_property"][0])
+    assert headings[3].endswith(clauses.MORE_ARTICLES[language]["work_programme"][0])
+    assert headings[6].endswith(clauses.MORE_ARTICLES[language]["staff"][0])
+    assert headings[7].endswith(clauses.MORE_ARTICLES[language]["intellectual_property"][0])
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        (["español", "inglés"], "español e inglés"),
+        (["cultural", "histórica"], "cultural e histórica"),
+        (["agua", "hielo"], "agua y hielo"),  # «hie» sounds /ʝe/, not /i/: «y»
+        (["turística", "educativa"], "turística y educativa"),
+        (["A", "B", "iglesias"], "A, B e iglesias"),
+    ],
+)
+def test_spanish_lists_use_e_before_the_sound_i(items, joined):
+    assert clauses._join(items, "es") == joined
+
+
+def test_wizard_preview_and_generated_draft_have_the_same_eleven_articles():
+    text = kyoto_text(languages=["es", "en"])
+    preview = clauses.build(text, "es")
+    assert [c.heading for c in preview.clauses][3] == "ARTÍCULO IV. Programa de trabajo"
+    assert len(preview.clauses) == 11
+    assert [h for h, _ in agreement.articles(preview)] == [
+        c.heading.split(". ", 1)[1] for c in preview.clauses
+    ]
