@@ -510,6 +510,7 @@ class AgreementText:
     disputes: str = ""
     signing_date: date | None = None
     signing_place: str = ""
+    title: str = ""  # typed in step 5; empty: the SRE model's title
 
 
 @dataclass
@@ -673,6 +674,9 @@ def build(text: AgreementText, language: str) -> Document:
     else:
         kind = p["title"].get(text.type, p["title"]["hermanamiento"])
     title = p["between"].format(kind=kind, **{k: v.upper() for k, v in values.items()})
+    if text.title and lang == "es":
+        # The title typed in step 5 is Spanish: it heads the Spanish text; other languages keep the model's.
+        title = text.title.upper()
 
     coordination = p["committee"] if text.committee else p["liaison"]
     financing = {"disponibilidad": p["budget"], "sin_costo": p["no_cost"], "deuda": p["debt"]}.get(
@@ -751,6 +755,7 @@ def text_from_answers(working_file, answers: dict, partner_city=None) -> Agreeme
         country_iso2=partner_city.country_id if partner_city else "",
         country_es=partner_city.country.name_es if partner_city else "",
         type=str(text.get("tipo") or "hermanamiento"),
+        title=str(text.get("titulo") or "").strip(),
         objective=str(obj.get("objeto") or ""),
         themes=as_list(obj.get("temas")),
         other_theme=str(obj.get("tema_otra") or ""),

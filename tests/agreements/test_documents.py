@@ -352,3 +352,10 @@ def test_wizard_preview_and_generated_draft_have_the_same_eleven_articles():
     assert [h for h, _ in agreement.articles(preview)] == [
         c.heading.split(". ", 1)[1] for c in preview.clauses
     ]
+
+
+def test_title_typed_in_step_5_heads_the_spanish_text_only():
+    text = kyoto_text(languages=["es", "en"])
+    text.title = "Acuerdo de hermanamiento Oaxaca–Kioto"
+    assert clauses.build(text, "es").title == "ACUERDO DE HERMANAMIENTO OAXACA–KIOTO"
+    assert clauses.build(text, "en").title.startswith("SISTER CITY AGREEMENT")
