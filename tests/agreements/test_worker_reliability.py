@@ -100,7 +100,8 @@ def test_killed_worker_document_is_redelivered_and_stored_once(redis_url):  # no
     media = tempfile.mkdtemp(prefix="cpd-test-worker-media-")
     logs = [tempfile.TemporaryFile(), tempfile.TemporaryFile()]
     workers = [start_worker(redis_url, media, logs[0])]
-    client = Celery("cpd-test-client", broker=redis_url)
+    # set_as_current=False: the project app must stay current for the tests that run after this one.
+    client = Celery("cpd-test-client", broker=redis_url, set_as_current=False)
     client.conf.broker_connection_retry_on_startup = True
     try:
         client.send_task("agreements.generate_document", kwargs={"document_id": document.pk})

@@ -104,7 +104,8 @@ def worker(redis_url: str) -> Iterator[subprocess.Popen]:
 
 
 def test_celery_worker_answers_ping_through_redis(redis_url, worker):
-    client = Celery("cpd-test-client", broker=redis_url, backend=redis_url)
+    # set_as_current=False: the project app must stay current for the tests that run after this one.
+    client = Celery("cpd-test-client", broker=redis_url, backend=redis_url, set_as_current=False)
     client.conf.broker_connection_retry_on_startup = True
     try:
         result = client.send_task("ciberparadiplomacia.ping")
