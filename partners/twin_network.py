@@ -57,19 +57,27 @@ class CityGrid:
                 self.cells[(round(lat), round(lon))].append((pk, normalize_name(name), lat, lon))
 
     def find(self, name: str, lat: float | None, lon: float | None) -> int | None:
+        """The nearest city of the same name within 30 km, else the nearest city within 5 km; ties go to the
+        lower id, so the result never depends on the order the database returns rows in."""
         if lat is None or lon is None:
             return None
         key = normalize_name(name)
+        same_name: tuple[float, int] | None = None
         nearest: tuple[float, int] | None = None
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 for pk, other, clat, clon in self.cells.get((round(lat) + dlat, round(lon) + dlon), ()):
                     km = haversine_km(lat, lon, clat, clon)
-                    if other == key and km <= SAME_NAME_RADIUS_KM:
-                        return pk
-                    if km <= ANY_NAME_RADIUS_KM and (nearest is None or km < nearest[0]):
+                    if (
+                        other == key
+                        and km <= SAME_NAME_RADIUS_KM
+                        and (same_name is None or (km, pk) < same_name)
+                    ):
+                        same_name = (km, pk)
+                    if km <= ANY_NAME_RADIUS_KM and (nearest is None or (km, pk) < nearest):
                         nearest = (km, pk)
-        return nearest[1] if nearest else None
+        best = same_name or nearest
+        return best[1] if best else None
 
 
 Side = tuple[str, float | None, float | None]  # name, latitude, longitude (blank in a few rows)
