@@ -86,3 +86,14 @@ def _fresh_matchmaker_catalogue():
     matchmaking._catalogue = None
     yield
     matchmaking._catalogue = None
+
+
+@pytest.fixture(autouse=True)
+def _fresh_registry_catalogues():
+    """The registry's catalogues (states, municipalities, countries, regions) are kept per process and
+    registry version; like the matchmaker's, they must not outlive a rolled-back test."""
+    from registry.catalogs import forget_catalogs
+
+    forget_catalogs()
+    yield
+    forget_catalogs()

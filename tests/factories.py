@@ -413,3 +413,67 @@ class PartnerRequestFactory(DjangoModelFactory):
 
             codes = extracted or ["turistica"]
             obj.themes.set([Theme.objects.get_or_create(code=code)[0] for code in codes])
+
+
+def showcase_world() -> dict:
+    """A small world for the showcase, the board and the suggestions: two states, three municipalities, four
+    countries in three M49 regions, a city in each country and three known relationships."""
+    from agreements.models import Theme
+
+    for code in Theme.Code.values:  # a transactional (browser) test flushes the rows the migration made
+        Theme.objects.get_or_create(code=code)
+    americas = RegionFactory(code="019", name_es="América", name_en="Americas")
+    north = RegionFactory(code="021", name_es="Norteamérica", name_en="Northern America", parent=americas)
+    europe = RegionFactory(code="150", name_es="Europa", name_en="Europe")
+    south_europe = RegionFactory(
+        code="039", name_es="Europa meridional", name_en="Southern Europe", parent=europe
+    )
+    asia = RegionFactory(code="142", name_es="Asia", name_en="Asia")
+    east_asia = RegionFactory(code="030", name_es="Asia oriental", name_en="Eastern Asia", parent=asia)
+
+    def country(iso2, iso3, es, en, region, subregion):
+        return CountryFactory(
+            iso2=iso2, iso3=iso3, name_es=es, name_en=en, region=region, subregion=subregion
+        )
+
+    c = {
+        "CA": country("CA", "CAN", "Canadá", "Canada", americas, north),
+        "US": country("US", "USA", "Estados Unidos", "United States", americas, north),
+        "ES": country("ES", "ESP", "España", "Spain", europe, south_europe),
+        "JP": country("JP", "JPN", "Japón", "Japan", asia, east_asia),
+    }
+    oaxaca_state = StateFactory(code="20", name="Oaxaca", abbreviation="Oax.")
+    jalisco = StateFactory(code="14", name="Jalisco", abbreviation="Jal.")
+
+    def town(state, code, name, population, lat, lon):
+        return MunicipalityFactory(
+            state=state, code=code, cvegeo=state.code + code, name=name, seat_name=name,
+            population_2020=population, latitude=lat, longitude=lon,
+        )  # fmt: skip
+
+    m = {
+        "oaxaca": town(oaxaca_state, "067", "Oaxaca de Juárez", 270_955, 17.06, -96.72),
+        "guadalajara": town(jalisco, "039", "Guadalajara", 1_385_629, 20.67, -103.35),
+        "tequila": town(jalisco, "094", "Tequila", 46_132, 20.88, -103.83),
+    }
+
+    def city(name, iso2, population, lat, lon):
+        return PartnerCityFactory(
+            name=name, country=c[iso2], population=population, latitude=lat, longitude=lon
+        )
+
+    cities = {
+        "kyoto": city("Kioto", "JP", 1_460_000, 35.0, 135.8),
+        "vancouver": city("Vancouver", "CA", 631_486, 49.25, -123.1),
+        "sevilla": city("Sevilla", "ES", 688_592, 37.39, -5.98),
+        "san_antonio": city("San Antonio", "US", 1_434_625, 29.42, -98.49),
+    }
+    AgreementFactory(municipality=m["guadalajara"], partner_city=cities["kyoto"])
+    AgreementFactory(municipality=m["tequila"], partner_city=cities["sevilla"])
+    AgreementFactory(municipality=m["oaxaca"], partner_city=cities["san_antonio"])
+    return {
+        "countries": c,
+        "municipalities": m,
+        "cities": cities,
+        "regions": {"americas": americas, "north": north, "europe": europe},
+    }

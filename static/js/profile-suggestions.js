@@ -15,9 +15,11 @@
       event.preventDefault();
       input.value = link.getAttribute("data-city-label");
       hidden.value = link.getAttribute("data-city-id");
-      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // "change", not "input": typing would make the autocomplete forget the chosen id and search again.
+      input.dispatchEvent(new Event("change", { bubbles: true }));
       hidden.dispatchEvent(new Event("change", { bubbles: true }));
-      input.focus();
+      // Focus after this key event is over: moved at once, the same Enter would submit the step's form.
+      window.setTimeout(function () { input.focus(); }, 0);
       var box = link.closest("[data-msg-chosen]");
       live.textContent = (box ? box.getAttribute("data-msg-chosen") + " " : "") + input.value;
     });
