@@ -97,3 +97,15 @@ def _fresh_registry_catalogues():
     forget_catalogs()
     yield
     forget_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/… (or the API with Accept-Language: en) leaves English active in the thread that
+    served it: every test starts and ends in the default language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

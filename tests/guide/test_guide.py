@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from agreements.models import WorkingFile
 from guide import content, selfcheck
@@ -14,13 +13,6 @@ from tests.factories import WorkingFileFactory, official, showcase_world, sre_us
 pytestmark = pytest.mark.django_db
 
 ANSWERS = {"oficina": "si", "presupuesto": "parcial", "cabildo": "si", "objetivo": "no", "socio": "parcial"}
-
-
-@pytest.fixture(autouse=True)
-def _spanish():
-    translation.activate("es-mx")
-    yield
-    translation.activate("es-mx")
 
 
 def text(response) -> str:

@@ -5,7 +5,6 @@ import io
 import re
 
 import pytest
-from django.utils import translation
 from PIL import Image
 
 from agreements.models import Theme
@@ -21,14 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _spanish():
-    """Pages in /en/ leave English active in this thread: each test starts and ends in Spanish."""
-    translation.activate("es-mx")
-    yield
-    translation.activate("es-mx")
 
 
 EDIT = "/municipios/20067/vitrina/"

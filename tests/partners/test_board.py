@@ -4,20 +4,13 @@ browsing and filtering (anyone), what each visitor sees, and constant query coun
 import datetime as dt
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from partners import board
 from partners.models import PartnerRequest, Region
 from tests.factories import PartnerRequestFactory, in_days, official, showcase_world, sre_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _spanish():
-    translation.activate("es-mx")
-    yield
-    translation.activate("es-mx")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core import mail, signing
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from notifications.models import Notification
 from partners import board
@@ -19,13 +19,6 @@ from tests.factories import PartnerRequestFactory, UserFactory, official, showca
 pytestmark = pytest.mark.django_db
 
 START = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _spanish():
-    translation.activate("es-mx")
-    yield
-    translation.activate("es-mx")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from municipalities.models import MunicipalityProfile
 from partners.matchmaking import suggest_partners
@@ -21,13 +20,6 @@ KEYS = {
     "geonames_id", "name", "country", "country_name", "population", "latitude", "longitude", "distance_km",
     "score", "reasons",
 }  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _spanish():
-    translation.activate("es-mx")
-    yield
-    translation.activate("es-mx")
 
 
 @pytest.fixture
