@@ -8,6 +8,7 @@ import re
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from agreements.models import Theme
 
@@ -44,10 +45,11 @@ class FilterForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.catalogs = catalogs
-        self.fields["country"].choices = catalogue_choice(catalogs.country_choices(), _("Cualquiera"))
-        self.fields["region"].choices = catalogue_choice(catalogs.region_choices(), _("Cualquiera"))
-        self.fields["theme"].choices = catalogue_choice(theme_choices(), _("Cualquiera"))
-        self.fields["state"].choices = catalogue_choice(catalogs.state_choices(), _("Cualquiera"))
+        anything = pgettext_lazy("filtro sin valor elegido", "Cualquiera")
+        self.fields["country"].choices = catalogue_choice(catalogs.country_choices(), anything)
+        self.fields["region"].choices = catalogue_choice(catalogs.region_choices(), anything)
+        self.fields["theme"].choices = catalogue_choice(theme_choices(), anything)
+        self.fields["state"].choices = catalogue_choice(catalogs.state_choices(), anything)
 
     def active(self) -> dict[str, str]:
         """The filters in use, as (field label: chosen label), for the summary above the results."""

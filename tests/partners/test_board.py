@@ -240,6 +240,7 @@ def test_the_board_in_english(client, requests):
     html = text(client.get("/en/buscan-socio/?country=CA"))
     assert "<h1>Partner wanted</h1>" in html
     assert "4 requests: Country of the partner city = Canada" in html
+    assert '<select name="theme" id="id_theme">\n  <option value="" selected>Any</option>' in html
     assert (
         "<dd>Canada</dd>" in html and "<dd>Northern America</dd>" in html and "<dd>Any country</dd>" in html
     )
