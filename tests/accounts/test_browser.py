@@ -81,7 +81,9 @@ def test_idle_dialog_warns_keeps_the_session_and_then_logs_out(page: Page, live_
     expect(dialog).to_be_visible(timeout=5000)
     keep = dialog.get_by_role("button", name="Seguir conectado")
     expect(keep).to_be_focused()  # the dialog takes the focus; Tab stays inside it
-    expect(dialog).to_contain_text(re.compile(r"Tu sesión se cerrará a las \d{1,2}:\d{2}.* por inactividad\."))
+    expect(dialog).to_contain_text(
+        re.compile(r"Tu sesión se cerrará a las \d{1,2}:\d{2}.* por inactividad\.")
+    )
 
     keep.click()
     expect(dialog).to_be_hidden()

@@ -115,7 +115,7 @@ def test_generate_the_agreement_draft_and_download_both_files(
         "ARTÍCULO II. Áreas de cooperación" in paragraphs and "ARTICLE II. Areas of cooperation" in paragraphs
     )
     assert any(
-        p.startswith("Firmado en Oaxaca de Juárez, el ") and "español y inglés" in p for p in paragraphs
+        p.startswith("Firmado en Oaxaca de Juárez, el ") and "español e inglés" in p for p in paragraphs
     )
     assert any(
         p.startswith("Signed at Oaxaca de Juárez, on ") and "Spanish and English" in p for p in paragraphs
