@@ -22,17 +22,17 @@ class InvitationForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
-            "required": _("Escribe el correo electrónico de la persona que invitas."),
-            "invalid": _("Escribe un correo electrónico válido, por ejemplo nombre@municipio.gob.mx."),
+            "required": _("Escriba el correo electrónico de la persona que invita."),
+            "invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@municipio.gob.mx."),
         },
     )
     municipality = MunicipalityChoiceField(
         label=_("Municipio"),
         queryset=Municipality.objects.none(),
-        empty_label=_("Elige un municipio"),
+        empty_label=_("Elija un municipio"),
         error_messages={
-            "required": _("Elige el municipio."),
-            "invalid_choice": _("Elige un municipio de la lista."),
+            "required": _("Elija el municipio."),
+            "invalid_choice": _("Elija un municipio de la lista."),
         },
     )
     role = forms.ChoiceField(
@@ -40,14 +40,14 @@ class InvitationForm(forms.Form):
         choices=Membership.Role.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Elige la función."),
-            "invalid_choice": _("Elige una de las funciones de la lista."),
+            "required": _("Elija la función."),
+            "invalid_choice": _("Elija una de las funciones de la lista."),
         },
     )
     language = forms.ChoiceField(
         label=_("Idioma del correo de invitación"),
         choices=settings.LANGUAGES,
-        error_messages={"invalid_choice": _("Elige uno de los idiomas de la lista.")},
+        error_messages={"invalid_choice": _("Elija uno de los idiomas de la lista.")},
     )
 
     def __init__(self, *args, user: User, **kwargs):
@@ -78,7 +78,7 @@ class InvitationForm(forms.Form):
         if municipality is not None and role and not permissions.can_invite(self.user, municipality, role):
             # Not reachable through the choices offered; a crafted request gets a plain answer, not a 500.
             raise forms.ValidationError(
-                _("No puedes invitar a esa función en ese municipio."), code="not_allowed"
+                _("No puede invitar a esa función en ese municipio."), code="not_allowed"
             )
         return data
 
@@ -88,20 +88,20 @@ class InvitationAcceptForm(forms.Form):
         label=_("Nombre(s)"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": _("Escribe tu nombre.")},
+        error_messages={"required": _("Escriba su nombre.")},
     )
     last_name = forms.CharField(
         label=_("Apellidos"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-        error_messages={"required": _("Escribe tus apellidos.")},
+        error_messages={"required": _("Escriba sus apellidos.")},
     )
     password1 = forms.CharField(
         label=_("Contraseña"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Al menos 10 caracteres; que no sea una contraseña común ni se parezca a tu correo."),
-        error_messages={"required": _("Escribe una contraseña.")},
+        help_text=_("Al menos 10 caracteres; que no sea una contraseña común ni se parezca a su correo."),
+        error_messages={"required": _("Escriba una contraseña.")},
     )
     password2 = forms.CharField(
         label=_("Repite la contraseña"),
@@ -134,6 +134,6 @@ class LanguageForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Idioma preferido"),
         choices=settings.LANGUAGES,
-        help_text=_("El portal se abre en este idioma cuando inicias sesión."),
-        error_messages={"invalid_choice": _("Elige uno de los idiomas de la lista.")},
+        help_text=_("El portal se abre en este idioma cuando inicia sesión."),
+        error_messages={"invalid_choice": _("Elija uno de los idiomas de la lista.")},
     )

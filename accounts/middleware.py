@@ -53,7 +53,7 @@ class IdleTimeoutMiddleware:
             logout(request)
             messages.info(
                 request,
-                _("Tu sesión se cerró tras %(minutes)d minutos sin actividad. Vuelve a iniciar sesión.")
+                _("Su sesión se cerró tras %(minutes)d minutos sin actividad. Vuelva a iniciar sesión.")
                 % {"minutes": idle_timeout() // 60},
             )
             return None
@@ -108,7 +108,7 @@ class RequireMfaMiddleware:
             request,
             _(
                 "Las cuentas de la SRE y de administración deben activar la verificación en dos pasos "
-                "antes de continuar: escanea el código con tu aplicación de autenticación."
+                "antes de continuar: escanee el código con su aplicación de autenticación."
             ),
         )
         return redirect("mfa_activate_totp")

@@ -56,7 +56,7 @@ class LanguageUpdateView(LoginRequiredMixin, View):
         language = form.cleaned_data["language"]
         services.user_set_language(user=request.user, language=language)
         with translation.override(language):
-            messages.success(request, _("Guardamos tu idioma preferido."))
+            messages.success(request, _("Guardamos su idioma preferido."))
         return redirect(translate_url(reverse("accounts:profile"), language))
 
 

@@ -82,7 +82,7 @@ def test_idle_dialog_warns_keeps_the_session_and_then_logs_out(page: Page, live_
     keep = dialog.get_by_role("button", name="Seguir conectado")
     expect(keep).to_be_focused()  # the dialog takes the focus; Tab stays inside it
     expect(dialog).to_contain_text(
-        re.compile(r"Tu sesión se cerrará a las \d{1,2}:\d{2}.* por inactividad\.")
+        re.compile(r"Su sesión se cerrará a las \d{1,2}:\d{2}.* por inactividad\.")
     )
 
     keep.click()
@@ -97,4 +97,4 @@ def test_idle_dialog_warns_keeps_the_session_and_then_logs_out(page: Page, live_
     # Nobody answers this time: the server logs out and the page goes to the login with a message.
     expect(dialog).to_be_visible(timeout=5000)
     expect(page).to_have_url(re.compile(r"/cuentas/login/\?next=%2Fcuentas%2Fmi-cuenta%2F$"), timeout=12000)
-    expect(page.locator(".messages")).to_contain_text("Tu sesión se cerró tras 0 minutos sin actividad.")
+    expect(page.locator(".messages")).to_contain_text("Su sesión se cerró tras 0 minutos sin actividad.")

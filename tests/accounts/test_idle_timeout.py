@@ -33,7 +33,7 @@ def test_thirty_idle_minutes_log_out_with_a_message(client, official):
         assert response["Location"] == "/cuentas/login/?next=/cuentas/mi-cuenta/"
         assert not logged_in(client)
         login_page = client.get(response["Location"])
-        assert "Tu sesión se cerró tras 30 minutos sin actividad. Vuelve a iniciar sesión." in (
+        assert "Su sesión se cerró tras 30 minutos sin actividad. Vuelva a iniciar sesión." in (
             login_page.content.decode()
         )
 
@@ -55,7 +55,7 @@ def test_public_page_after_timeout_is_served_logged_out(client, official):
         response = client.get("/acerca-de-los-datos/")
         assert response.status_code == 200
         assert not logged_in(client)
-        assert "Tu sesión se cerró tras 30 minutos sin actividad." in response.content.decode()
+        assert "Su sesión se cerró tras 30 minutos sin actividad." in response.content.decode()
 
 
 def test_status_does_not_count_as_activity_but_ping_does(client, official):

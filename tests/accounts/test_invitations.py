@@ -134,23 +134,23 @@ def test_inviting_a_current_member_with_same_role_is_refused_with_a_message(
     [
         (
             {"email": "", "municipality": "20067", "role": CAPTURISTA},
-            {"email": ["Escribe el correo electrónico de la persona que invitas."]},
+            {"email": ["Escriba el correo electrónico de la persona que invita."]},
         ),
         (
             {"email": "no-es-correo", "municipality": "20067", "role": CAPTURISTA},
-            {"email": ["Escribe un correo electrónico válido, por ejemplo nombre@municipio.gob.mx."]},
+            {"email": ["Escriba un correo electrónico válido, por ejemplo nombre@municipio.gob.mx."]},
         ),
         (
             {"email": "a@b.mx", "municipality": "99999", "role": CAPTURISTA},
-            {"municipality": ["Elige un municipio de la lista."]},
+            {"municipality": ["Elija un municipio de la lista."]},
         ),
         (
             {"email": "a@b.mx", "municipality": "20067", "role": "admin"},
-            {"role": ["Elige una de las funciones de la lista."]},
+            {"role": ["Elija una de las funciones de la lista."]},
         ),
         (
             {"email": "a@b.mx", "municipality": "20067", "role": CAPTURISTA, "language": "fr"},
-            {"language": ["Elige uno de los idiomas de la lista."]},
+            {"language": ["Elija uno de los idiomas de la lista."]},
         ),
     ],
 )
@@ -178,7 +178,7 @@ def test_titular_cannot_invite_for_another_municipality(
         role=CAPTURISTA,
     )
     # Puebla is not among the titular's choices.
-    assert response.context["form"].errors == {"municipality": ["Elige un municipio de la lista."]}
+    assert response.context["form"].errors == {"municipality": ["Elija un municipio de la lista."]}
     assert Invitation.objects.count() == 0
     with pytest.raises(PermissionDenied):
         make_invitation(by=titular, municipality=puebla)
@@ -282,7 +282,7 @@ def test_invitation_expires_after_seven_days(client, titular, oaxaca):
         # 2026-03-09 10:00 UTC is 04:00 in Mexico City. (Django's es_MX catalogue capitalises the month.)
         html = response.content.decode()
         assert "Esta invitación venció el 9 de " in html
-        assert " de 2026 a las 04:00: pide a quien te invitó que te envíe una nueva." in html
+        assert " de 2026 a las 04:00: pida una nueva a quien se la envió." in html
         assert accept(client, path).status_code == 410
     assert not User.objects.filter(email="nueva@oaxaca.gob.mx").exists()
     invitation.refresh_from_db()
@@ -314,7 +314,7 @@ def test_revoked_invitation_gets_clear_message(client, titular, oaxaca):
             "password1",
             "La contraseña es demasiado corta. Debe contener por lo menos 10 caracteres.",
         ),
-        ({"first_name": ""}, "first_name", "Escribe tu nombre."),
+        ({"first_name": ""}, "first_name", "Escriba su nombre."),
         ({"first_name": "Lu\x00is"}, "first_name", "Caracteres nulos no están permitidos."),
     ],
 )
@@ -353,7 +353,7 @@ def test_logged_in_as_someone_else_cannot_accept(client, titular, capturista, oa
     client.force_login(capturista)
     response = client.post(f"/cuentas/invitacion/{token}/")
     assert response.status_code == 403
-    assert "Iniciaste sesión como capturista@oaxaca.gob.mx" in response.content.decode()
+    assert "Inició sesión como capturista@oaxaca.gob.mx" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.PENDING
 

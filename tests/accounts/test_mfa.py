@@ -61,7 +61,7 @@ def test_redirect_explains_why(client, reviewer_without_totp):
     assert page.redirect_chain == [(ACTIVATE, 302), (REAUTHENTICATE, 302)]
     assert (
         "Las cuentas de la SRE y de administración deben activar la verificación en dos pasos antes de "
-        "continuar: escanea el código con tu aplicación de autenticación." in page.content.decode()
+        "continuar: escanee el código con su aplicación de autenticación." in page.content.decode()
     )
 
 
@@ -156,7 +156,7 @@ def test_password_is_still_checked_before_the_code(client, sre_reviewer):
 def test_two_factor_overview_offers_turning_off_only_to_officials(client, sre_reviewer, oaxaca):
     client.force_login(sre_reviewer)
     html = client.get("/cuentas/2fa/").content.decode()
-    assert "Tu cuenta de la SRE o de administración debe mantenerla activa." in html
+    assert "Su cuenta de la SRE o de administración debe mantenerla activa." in html
     assert 'href="/cuentas/2fa/totp/deactivate/"' not in html
 
     official = member(oaxaca, Membership.Role.CAPTURISTA)

@@ -71,7 +71,7 @@ def test_language_preference_is_saved_and_the_page_follows(client, titular):
 def test_bad_language_gets_a_message_and_changes_nothing(client, titular):
     client.force_login(titular)
     response = client.post("/cuentas/mi-cuenta/idioma/", {"language": "fr"}, follow=True)
-    assert "Elige uno de los idiomas de la lista." in response.content.decode()
+    assert "Elija uno de los idiomas de la lista." in response.content.decode()
     assert User.objects.get(pk=titular.pk).language == "es-mx"
     assert client.get("/cuentas/mi-cuenta/idioma/").status_code == 405
 
