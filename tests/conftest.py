@@ -109,3 +109,33 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def _configured_vendor() -> str:
+    from django.db import connections
+
+    return connections["default"].vendor
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` exercise PostgreSQL itself (row locks under concurrency, the full-text
+    index, a worker process on the same database). On another backend they are deselected, not skipped: they
+    belong to the PostgreSQL pass, which `.ci/run` always runs (DATABASE_URL=postgres://…)."""
+    if _configured_vendor() == "postgresql":
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgresql") else selected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+        config._cpd_postgresql_deselected = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    count = getattr(config, "_cpd_postgresql_deselected", 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} PostgreSQL-only tests deselected: they run when DATABASE_URL points at PostgreSQL "
+            "(the second pass of .ci/run)."
+        )

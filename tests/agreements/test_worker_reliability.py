@@ -79,6 +79,7 @@ def wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_killed_worker_document_is_redelivered_and_stored_once(redis_url):  # noqa: F811
     require(

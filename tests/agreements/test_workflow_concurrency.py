@@ -17,7 +17,7 @@ from agreements.models import Agreement, RegistrySequence, WorkingFile, WorkingF
 from tests.conftest import require
 from tests.factories import MunicipalityFactory, advance, complete_file, official, sre_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 State, Action = WorkingFile.State, workflow.Action
 
 
