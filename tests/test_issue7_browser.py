@@ -184,6 +184,7 @@ def test_the_wizard_suggestion_fills_the_city_and_the_self_check_starts_a_file(
     )
 
     page.get_by_role("link", name="Contraparte").click()
+    page.wait_for_load_state("load")  # the deferred script has attached its handlers
     best = suggest_partners("20067", limit=5)[0]
     box = page.get_by_role("complementary", name="Ciudades sugeridas para su municipio")
     # Keyboard: Tab reaches the first "Usar esta ciudad", Enter uses it.
@@ -192,6 +193,8 @@ def test_the_wizard_suggestion_fills_the_city_and_the_self_check_starts_a_file(
     expect(page.get_by_label("Ciudad extranjera")).to_have_value(f"{best.name}, {best.country_name}")
     # The focus moves to the filled field (document.activeElement: headless Chromium may not give the page
     # itself the window's focus, which Playwright's to_be_focused also asks for).
+    # The script moves the focus in a timeout after the key event: wait for it rather than race it.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_ciudad'")
     assert focused_id(page) == "id_ciudad"
     assert page.locator("input[name=ciudad_id]").input_value() == str(best.city_id)
     # The change is autosaved like a typed one, with the chosen city's id: a reload shows it.
