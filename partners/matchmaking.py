@@ -428,14 +428,17 @@ class Matchmaker:
                     )
                     % {"n": len(related)}
                 )
-            if same_state:
+            state_name = cat.state_names.get(state, state)
+            if len(related) == 1 and same_state:
+                reasons.append(_("Ese municipio también es de %(state)s") % {"state": state_name})
+            elif same_state:
                 reasons.append(
                     ngettext(
                         "%(n)d de ellos está en %(state)s",
                         "%(n)d de ellos están en %(state)s",
                         len(same_state),
                     )
-                    % {"n": len(same_state), "state": cat.state_names.get(state, state)}
+                    % {"n": len(same_state), "state": state_name}
                 )
         city_key = normalize_name(cat.names[i])
         if city_key and city_key in {normalize_name(name), normalize_name(seat or "")}:

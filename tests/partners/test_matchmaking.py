@@ -203,3 +203,15 @@ def test_evaluate_suggestions_command_prints_the_table(world):
     assert "4 municipal relationships hidden in turn; 4 evaluated, 0 could not be ranked" in text
     for method in ("matchmaker", "random", "nearest population", "most popular"):
         assert f"\n{method}" in text
+
+
+def test_a_single_related_municipality_of_the_same_state_is_said_plainly(world):
+    # Río Bravo's only neighbour tied to Brownsville is Matamoros, also in Tamaulipas.
+    with translation.override("es-mx"):
+        brownsville = next(
+            s for s in matchmaking.suggest_partners("28033", limit=5) if s.name == "Brownsville"
+        )
+    assert brownsville.reasons[:2] == [
+        "1 municipio mexicano ya tiene relación con esta ciudad",
+        "Ese municipio también es de Tamaulipas",
+    ]
