@@ -54,3 +54,45 @@ def test_home_fits_a_phone_screen(page: Page, live_server):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"]
     screenshot(page, "home-es-phone")
+
+
+def test_phone_menu_opens_and_closes_from_the_keyboard(page: Page, live_server):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    nav = page.get_by_role("navigation", name="Navegación principal")
+    menu = page.get_by_role("button", name="Menú")
+    # Collapsed at first, so that the page's content is what a phone shows.
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name="Registro")).to_be_hidden()
+
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav.get_by_role("link", name="Registro")).to_be_visible()
+    screenshot(page, "home-es-phone-menu")
+    page.keyboard.press("Tab")
+    expect(nav.get_by_role("link", name="Inicio")).to_be_focused()
+
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    expect(nav.get_by_role("link", name="Registro")).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    "context_options",
+    [
+        pytest.param({"viewport": DESKTOP}, id="desktop"),
+        # Without JavaScript nothing could open a collapsed menu, so it is never collapsed.
+        pytest.param({"viewport": PHONE, "java_script_enabled": False}, id="phone-without-javascript"),
+    ],
+)
+def test_menu_is_open_without_a_button_on_desktops_and_without_javascript(
+    browser, live_server, context_options
+):
+    page = browser.new_context(locale="es-MX", **context_options).new_page()
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("button", name="Menú")).to_be_hidden()
+    nav = page.get_by_role("navigation", name="Navegación principal")
+    expect(nav.get_by_role("link", name="Registro")).to_be_visible()
+    page.context.close()
