@@ -45,9 +45,17 @@ class TakeForm(ReviewForm):
         empty_label=_("Yo"),
     )
 
-    def __init__(self, *args, reviewers, **kwargs):
+    def __init__(self, *args, reviewers, required: bool = False, **kwargs):
+        """required: the reassignment form, where "myself" is no choice (administrators do not review)."""
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = reviewers
+        if required:
+            self.fields["assignee"].required = True
+            self.fields["assignee"].empty_label = _("Elija…")
+            self.fields["assignee"].label = _("Reasignar a")
+            self.fields["assignee"].error_messages["required"] = _(
+                "Elija a la persona que dictaminará el expediente."
+            )
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.email
 
 

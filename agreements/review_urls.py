@@ -8,6 +8,7 @@ urlpatterns = [
     path("revision/", review_views.queue, name="queue"),
     path("revision/expedientes/<int:pk>/", review_views.file_review, name="file"),
     path("revision/expedientes/<int:pk>/tomar/", review_views.take, name="take"),
+    path("revision/expedientes/<int:pk>/reasignar/", review_views.reassign, name="reassign"),
     path(
         "revision/expedientes/<int:pk>/observaciones/", review_views.observation_add, name="observation_add"
     ),

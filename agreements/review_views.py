@@ -72,7 +72,9 @@ def describe_event(event: WorkingFileEvent) -> tuple[str, str]:
     what, detail = str(event.get_kind_display()), event.detail
     if event.kind == Kind.STATE_CHANGED:
         what = str(State(event.to_state).label) if event.to_state in State.values else what
-        if event.action == Action.TAKE and event.detail:
+        if event.action == Action.REASSIGN:
+            what = _("Expediente reasignado")
+        if event.action in (Action.TAKE, Action.REASSIGN) and event.detail:
             detail = _("asignado a %(name)s") % {"name": event.detail}
         elif event.action == Action.REQUEST_CHANGES and event.detail.isdigit():
             n = int(event.detail)
@@ -250,7 +252,7 @@ def review_page(
             section["form"] = bound.get(f"observation-{name}") or ObservationForm(step=name)
     previous, latest = review_selectors.last_two_rounds(working_file)
     reviewers = review_selectors.reviewers()
-    if Action.TAKE not in summary["actions"]:
+    if Action.TAKE not in summary["actions"] and Action.REASSIGN not in summary["actions"]:
         reviewers = reviewers.none()
     return render(
         request,
@@ -264,6 +266,8 @@ def review_page(
             "previous_round": previous,
             "latest_round": latest,
             "take_form": bound.get("take") or TakeForm(reviewers=reviewers),
+            "reassign_form": bound.get("reassign")
+            or TakeForm(reviewers=reviewers, required=True, prefix="reassign"),
             "is_admin": roles.is_sre_admin(request.user),
             "dictamen_form": bound.get("dictamen") or DictamenForm(),
             "request_changes_errors": bound.get("request_changes"),
@@ -343,23 +347,48 @@ def _transition(request, working_file, action: str, data=None):
     return lambda: workflow.transition(file_id=working_file.pk, action=action, by=request.user, data=data)
 
 
-@_sre_post
-def take(request: HttpRequest, working_file: WorkingFile) -> HttpResponse:
-    """Take the file for review (a reviewer), or assign it to a reviewer (an administrator)."""
-    form = TakeForm(request.POST, reviewers=review_selectors.reviewers())
+def _assign(request, working_file, action: str, *, key: str, done_message, **form_options) -> HttpResponse:
+    """Take/assign and reassign: the same form (a reviewer to choose), the same success message."""
+    form = TakeForm(request.POST, reviewers=review_selectors.reviewers(), **form_options)
     if not form.is_valid():
-        return review_page(request, working_file, bound={"take": form}, status=400)
+        return review_page(request, working_file, bound={key: form}, status=400)
     title = working_file.display_title
     return _sre_attempt(
         request,
         working_file,
-        _transition(request, working_file, Action.TAKE, {"assignee": form.cleaned_data.get("assignee")}),
+        _transition(request, working_file, action, {"assignee": form.cleaned_data.get("assignee")}),
         form=form,
-        key="take",
+        key=key,
         done=lambda wf: (
-            _("Expediente asignado a %(name)s: %(file)s.")
+            done_message
             % {"name": wf.assigned_reviewer.get_full_name() or wf.assigned_reviewer.email, "file": title}
         ),
+    )
+
+
+@_sre_post
+def take(request: HttpRequest, working_file: WorkingFile) -> HttpResponse:
+    """Take the file for review (a reviewer), or assign it to a reviewer (an administrator)."""
+    return _assign(
+        request,
+        working_file,
+        Action.TAKE,
+        key="take",
+        done_message=_("Expediente asignado a %(name)s: %(file)s."),
+    )
+
+
+@_sre_post
+def reassign(request: HttpRequest, working_file: WorkingFile) -> HttpResponse:
+    """An administrator hands a file in review to another reviewer."""
+    return _assign(
+        request,
+        working_file,
+        Action.REASSIGN,
+        key="reassign",
+        done_message=_("Expediente reasignado a %(name)s: %(file)s."),
+        required=True,
+        prefix="reassign",
     )
 
 

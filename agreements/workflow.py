@@ -49,6 +49,7 @@ Event = WorkingFileEvent.Kind
 class Action(models.TextChoices):
     SUBMIT = "submit", _("Enviar a la SRE")
     TAKE = "take", _("Tomar para revisión")
+    REASSIGN = "reassign", _("Reasignar")
     REQUEST_CHANGES = "request_changes", _("Pedir cambios")
     RESUBMIT = "resubmit", _("Reenviar a la SRE")
     FAVORABLE = "favorable", _("Dictaminar favorable")
@@ -86,6 +87,8 @@ TRANSITIONS: dict[tuple[str, str], Transition] = _table(
     # from                                 action                  to                 who
     ((State.DRAFT,), Action.SUBMIT, State.SUBMITTED, {R.TITULAR}),
     ((State.SUBMITTED, State.RESUBMITTED), Action.TAKE, State.IN_REVIEW, {R.SRE_REVIEWER, R.SRE_ADMIN}),
+    # Not in the issue's table: a reviewer on leave must not strand a file, so an administrator hands it over.
+    ((State.IN_REVIEW,), Action.REASSIGN, State.IN_REVIEW, {R.SRE_ADMIN}),
     ((State.IN_REVIEW,), Action.REQUEST_CHANGES, State.OBSERVATIONS, {R.ASSIGNED_REVIEWER}),
     ((State.OBSERVATIONS,), Action.RESUBMIT, State.RESUBMITTED, {R.TITULAR}),
     ((State.IN_REVIEW,), Action.FAVORABLE, State.FAVORABLE, {R.ASSIGNED_REVIEWER}),
@@ -164,7 +167,8 @@ def transition(
         previous = working_file.state
         detail = EFFECTS[action](working_file, by, dict(data or {}), now)
         working_file.state = rule.target
-        working_file.state_changed_at = now
+        if rule.target != previous:  # a reassignment keeps the file's days in its state
+            working_file.state_changed_at = now
         if rule.target in (State.SUBMITTED, State.RESUBMITTED):
             # The last step ("envío") is complete once the file has left the municipality.
             services.refresh(working_file, services.load_context(working_file))
@@ -198,30 +202,38 @@ def transition_notify(event_id: int) -> None:
         .filter(pk=event_id)
         .first()
     )
-    if event is None or event.to_state not in NOTICES:
+    if event is None:
         return
-    notice = NOTICES[event.to_state]
+    notices = []
+    if event.to_state in NOTICES and event.from_state != event.to_state:
+        notices.append(NOTICES[event.to_state])
+    if (
+        event.action in (Action.TAKE, Action.REASSIGN)
+        and event.working_file.assigned_reviewer_id != event.by_id
+    ):
+        notices.append(ASSIGNED_NOTICE)  # an administrator chose the reviewer: tell them
     working_file = event.working_file
-    recipients = _notice_recipients(working_file, notice.audience)
-    if not recipients:
-        return
     agreement = working_file.agreement
-    with translation.override(settings.LANGUAGE_CODE):  # notify() wants the default language's path
-        url = reverse(notice.url_name, args=[working_file.pk])
-    notify(
-        recipients=recipients,
-        kind=f"workflow.{event.action}",
-        url=url,
-        action_required=notice.action_required,
-        subject=notice.subject,
-        message=notice.message,
-        context={
-            "file": working_file.counterpart_name or f"n.º {working_file.pk}",
-            "municipality": working_file.municipality.name,
-            "number": agreement.registration_number if agreement else "",
-            "comment": event.detail,
-        },
-    )
+    for notice in notices:
+        recipients = _notice_recipients(working_file, notice.audience)
+        if not recipients:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):  # notify() wants the default language's path
+            url = reverse(notice.url_name, args=[working_file.pk])
+        notify(
+            recipients=recipients,
+            kind=f"workflow.{event.action}",
+            url=url,
+            action_required=notice.action_required,
+            subject=notice.subject,
+            message=notice.message,
+            context={
+                "file": working_file.counterpart_name or f"n.º {working_file.pk}",
+                "municipality": working_file.municipality.name,
+                "number": agreement.registration_number if agreement else "",
+                "comment": event.detail,
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -306,6 +318,18 @@ NOTICES: dict[str, Notice] = {
         _("%(municipality)s retiró el expediente del acuerdo con %(file)s. %(comment)s"),
     ),
 }
+
+
+ASSIGNED_NOTICE = Notice(
+    "reviewer",
+    "review:file",
+    _("Se le asignó un expediente: %(file)s"),
+    _(
+        "Una persona administradora de la SRE le asignó el expediente de %(municipality)s para el acuerdo "
+        "con %(file)s. Revíselo y emita su dictamen o pida cambios."
+    ),
+    action_required=True,
+)
 
 
 def _notice_recipients(working_file: WorkingFile, audience: str) -> list:
@@ -393,6 +417,20 @@ def _take(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:
         )
     working_file.assigned_reviewer = assignee
     return str(assignee)[:MAX_NOTE]
+
+
+def _reassign(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:
+    """Hand a file in review to another reviewer; the draft observations of the round go with it."""
+    assignee = data.get("assignee")
+    if assignee is None:
+        raise ValidationError(
+            {"assignee": _("Elija a la persona que dictaminará el expediente.")}, code="required"
+        )
+    if assignee.pk == working_file.assigned_reviewer_id:
+        raise ValidationError(
+            {"assignee": _("El expediente ya está asignado a esa persona: elija a otra.")}, code="unchanged"
+        )
+    return _take(working_file, by, data, now)
 
 
 def _request_changes(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:
@@ -566,6 +604,7 @@ def _withdraw(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> st
 EFFECTS: dict[str, Callable[[WorkingFile, Any, dict, dt.datetime], str]] = {
     Action.SUBMIT: _submit,
     Action.TAKE: _take,
+    Action.REASSIGN: _reassign,
     Action.REQUEST_CHANGES: _request_changes,
     Action.RESUBMIT: _resubmit,
     Action.FAVORABLE: _dictamen(True),

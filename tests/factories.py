@@ -316,7 +316,7 @@ def action_data(wf, action: str, *, assignee=None) -> dict:
     from agreements.models import Observation
 
     Action = workflow.Action
-    if action == Action.TAKE:
+    if action in (Action.TAKE, Action.REASSIGN):
         return {"assignee": assignee} if assignee else {}
     if action == Action.REQUEST_CHANGES:
         return {

@@ -165,6 +165,7 @@ BUILDERS = {
         for name in (
             "file",
             "take",
+            "reassign",
             "observation_add",
             "request_changes",
             "dictamen",
@@ -186,6 +187,7 @@ BUILDERS = {
             "detail",
             "submit",
             "take",
+            "reassign",
             "request-changes",
             "resubmit",
             "dictamen",

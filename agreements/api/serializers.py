@@ -146,6 +146,13 @@ class TakeSerializer(serializers.Serializer):
     )
 
 
+class ReassignSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(sre_role=User.SreRole.REVIEWER, is_active=True),
+        help_text="The user id of the reviewer who takes the file over.",
+    )
+
+
 class ObservationInputSerializer(serializers.Serializer):
     step = serializers.ChoiceField(choices=[s.name for s in wizard.FORM_STEPS])
     field = serializers.CharField(required=False, allow_blank=True, default="", max_length=40)

@@ -155,6 +155,15 @@ class WorkingFileViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     @transition_schema(
+        api.ReassignSerializer, "Hand a file in review to another reviewer (SRE administrator)"
+    )
+    @action(detail=True, methods=["post"], url_path="reasignar")
+    def reassign(self, request, pk=None):
+        return self._perform(
+            request, Action.REASSIGN, api.ReassignSerializer, lambda v: {"assignee": v["assignee"]}
+        )
+
+    @transition_schema(
         api.RequestChangesSerializer, "Send observations to the municipality (assigned reviewer)"
     )
     @action(detail=True, methods=["post"], url_path="pedir-cambios")

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agreements import workflow
+from agreements import review_views, workflow
 from agreements.models import Dictamen, Observation, WorkingFile, WorkingFileUpload
 from notifications.models import Notification
 from tests.factories import (
@@ -23,6 +23,7 @@ from tests.factories import (
     official,
     pdf_bytes,
     review_setting,
+    sre_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -186,6 +187,53 @@ def test_administrator_assigns_a_reviewer_and_cannot_assign_anyone_else(client, 
     assert (wf.state, wf.assigned_reviewer) == ("en_revision", team["reviewer"])
     event = wf.events.get(action="take")
     assert (event.by, event.detail) == (team["admin"], "Rita Revisora")
+
+
+def test_administrator_reassigns_a_file_in_review(client, team, django_capture_on_commit_callbacks):
+    wf = file_at(team, State.IN_REVIEW)
+    days_since = wf.state_changed_at
+    other = sre_user("reviewer", first_name="Óscar", last_name="Otro")
+    url = f"/revision/expedientes/{wf.pk}/reasignar/"
+    # Only an administrator: the assigned reviewer has no such button and is refused.
+    client.force_login(team["reviewer"])
+    assert "Reasignar a" not in text_of(client.get(f"/revision/expedientes/{wf.pk}/"))
+    assert client.post(url, {"reassign-assignee": other.pk}).status_code == 403
+
+    client.force_login(team["admin"])
+    assert "Reasignar a" in text_of(client.get(f"/revision/expedientes/{wf.pk}/"))
+    for choice, message in [
+        ("", "Elija a la persona que dictaminará el expediente."),
+        (team["reviewer"].pk, "El expediente ya está asignado a esa persona: elija a otra."),
+        (team["admin"].pk, "Seleccione una opción válida."),
+    ]:
+        response = client.post(url, {"reassign-assignee": choice})
+        assert response.status_code == 400 and message in text_of(response), choice
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reassign-assignee": other.pk}, follow=True)
+    assert f"Expediente reasignado a Óscar Otro: {wf.display_title}." in text_of(response)
+    wf.refresh_from_db()
+    # Same state, same clock; the new reviewer now holds the file and the old one no longer does.
+    assert (wf.state, wf.assigned_reviewer, wf.state_changed_at) == ("en_revision", other, days_since)
+    assert workflow.Role.ASSIGNED_REVIEWER in workflow.roles_of(other, wf)
+    assert workflow.Role.ASSIGNED_REVIEWER not in workflow.roles_of(team["reviewer"], wf)
+    # The new reviewer is told (an action is expected of them); the municipality hears nothing new.
+    assert list(Notification.objects.values_list("recipient", "subject", "category")) == [
+        (other.pk, "Se le asignó un expediente: Kioto", "action")
+    ]
+    assert "Expediente reasignado asignado a Óscar Otro" in " ".join(
+        f"{what} {detail}" for what, detail in map(review_views.describe_event, wf.events.all())
+    )
+
+
+def test_an_assignment_by_an_administrator_tells_the_reviewer(team, django_capture_on_commit_callbacks):
+    wf = file_at(team, State.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.transition(
+            file_id=wf.pk, action=Action.TAKE, by=team["admin"], data={"assignee": team["reviewer"]}
+        )
+    assert (team["reviewer"].pk, "Se le asignó un expediente: Kioto") in Notification.objects.values_list(
+        "recipient", "subject"
+    )
 
 
 # --- Observations, changes, answers -------------------------------------------------------------------------

@@ -201,11 +201,38 @@ def test_list_filters_by_state_and_refuses_an_unknown_one(team):
     assert municipal.get("/api/v1/expedientes/").json()["count"] == 2
 
 
+def test_an_administrator_reassigns_through_the_api(team):
+    titular = team["titular"]
+    wf = advance(
+        complete_file(team["town"], titular=titular),
+        State.IN_REVIEW,
+        titular=titular,
+        reviewer=team["reviewer"],
+    )
+    other = sre_user("reviewer", email="otro@sre.gob.mx")
+    url = f"/api/v1/expedientes/{wf.pk}/reasignar/"
+    admin = api_as(team["admin"])
+    assert "reassign" in admin.get(f"/api/v1/expedientes/{wf.pk}/").json()["allowed_actions"]
+    assert api_as(team["reviewer"]).post(url, {"assignee": other.pk}, format="json").status_code == 403
+    response = admin.post(url, {}, format="json")
+    assert (response.status_code, list(response.json())) == (400, ["assignee"])
+    response = admin.post(url, {"assignee": team["reviewer"].pk}, format="json")
+    assert response.status_code == 400
+    assert response.json()["assignee"] == ["El expediente ya está asignado a esa persona: elija a otra."]
+    response = admin.post(url, {"assignee": other.pk}, format="json")
+    assert (response.status_code, response.json()["state"], response.json()["assigned_reviewer"]) == (
+        200,
+        "en_revision",
+        "otro@sre.gob.mx",
+    )
+
+
 def test_schema_documents_every_transition(client):
     schema = client.get("/api/schema/?format=json").json()
     for path in [
         "enviar",
         "tomar",
+        "reasignar",
         "pedir-cambios",
         "reenviar",
         "dictaminar",

@@ -29,6 +29,8 @@ SPEC = {
     ("borrador", "submit"): ("enviado", {"titular"}),
     ("enviado", "take"): ("en_revision", {"sre_reviewer", "sre_admin"}),
     ("reenviado", "take"): ("en_revision", {"sre_reviewer", "sre_admin"}),
+    # Added to the table: an administrator hands a file in review to another reviewer.
+    ("en_revision", "reassign"): ("en_revision", {"sre_admin"}),
     ("en_revision", "request_changes"): ("observaciones", {"assigned_reviewer"}),
     ("observaciones", "resubmit"): ("reenviado", {"titular"}),
     ("en_revision", "favorable"): ("favorable", {"assigned_reviewer"}),
@@ -87,7 +89,8 @@ def test_every_state_action_and_role(people, state, action):
     for person in PEOPLE:
         user = people[person]
         wf.refresh_from_db()
-        assignee = people["reviewer"] if person == "admin" and action == Action.TAKE else None
+        assignee = {Action.TAKE: people["reviewer"], Action.REASSIGN: people["other_reviewer"]}.get(action)
+        assignee = assignee if person == "admin" else None
         data = action_data(wf, action, assignee=assignee)
         events_before = WorkingFileEvent.objects.filter(working_file=wf).count()
         savepoint = transaction.savepoint()
