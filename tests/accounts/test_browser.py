@@ -77,7 +77,7 @@ def test_idle_dialog_warns_keeps_the_session_and_then_logs_out(page: Page, live_
     fill_login(page, live_server.url, official.email)
     page.goto(live_server.url + "/cuentas/mi-cuenta/")
 
-    dialog = page.get_by_role("dialog", name="¿Sigues ahí?")
+    dialog = page.get_by_role("dialog", name="¿Sigue ahí?")
     expect(dialog).to_be_visible(timeout=5000)
     keep = dialog.get_by_role("button", name="Seguir conectado")
     expect(keep).to_be_focused()  # the dialog takes the focus; Tab stays inside it
