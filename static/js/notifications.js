@@ -4,13 +4,17 @@
   "use strict";
   var link = document.querySelector("[data-unread-url]");
   if (!link || !window.fetch) return;
-  var badge = link.querySelector("[data-unread-badge]");
+  // The same number on the menu's link and, on phones, on the «Menú» button that hides it.
+  var badges = document.querySelectorAll("[data-unread-badge]");
   var number = link.querySelector("[data-unread-number]");
+  var badge = link.querySelector("[data-unread-badge]");
   var INTERVAL = 120000;
 
   function show(count) {
-    number.textContent = count > 0 ? String(count) : "";
-    badge.hidden = !(count > 0);
+    Array.prototype.forEach.call(badges, function (each) {
+      each.querySelector("[data-unread-number]").textContent = count > 0 ? String(count) : "";
+      each.hidden = !(count > 0);
+    });
   }
 
   function refresh() {

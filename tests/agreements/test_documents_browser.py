@@ -177,6 +177,9 @@ def test_notification_centre_badge_and_preferences(browser: Browser, live_server
     )
     for viewport, suffix in ((DESKTOP, "1280"), (PHONE, "390")):
         page = log_in(browser, live_server, "enlace@oaxaca.gob.mx", viewport=viewport)
+        if viewport is PHONE:
+            # On a phone the menu is collapsed: its button carries the count, and opens the menu.
+            page.get_by_role("button", name="Menú 1 sin leer").click()
         badge = page.locator(".nav-notifications [data-unread-badge]")
         expect(badge).to_be_visible()
         expect(page.get_by_role("link", name="Notificaciones 1 sin leer")).to_be_visible()
