@@ -148,7 +148,7 @@ def test_suggestions_showcase_request_and_an_answer_without_account(browser: Bro
     # The official is told, and reads the answer.
     assert Notification.objects.get().recipient == setting["user"]
     page.reload()
-    expect(page.locator("[data-unread-number]")).to_have_text("1")
+    expect(page.locator(".nav-notifications [data-unread-number]")).to_have_text("1")
     page.goto(f"{live_server.url}/buscan-socio/{request.pk}/")
     expect(page.locator("#respuestas")).to_contain_text("City of Kelowna")
     expect(page.locator("#respuestas")).to_contain_text("Kelowna would be glad to explore cultural tourism")
