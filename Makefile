@@ -117,12 +117,14 @@ clean: ## Remove caches and collected files (keeps .venv, the database and var/)
 BENCH_SUGGESTIONS_DB ?= postgres://postgres@127.0.0.1:5432/cpd_bench_suggestions
 
 bench: deps-dev ## Benchmarks: registry (100,000 synthetic rows, gunicorn, wrk), documents, partner suggestions
+	$(call apt_ensure,wrk postgresql-client)
 	$(PY) bench/run.py
 	@# Generated documents: time per DOCX and PDF, and 200 documents through 2 worker processes.
 	$(PY) bench/documents.py
-	@# Partner suggestions on the demo data: cold and warm catalogue (target: under 300 ms each).
+	@# Partner suggestions on the demo data: cold and warm catalogue (target: under 300 ms each); then the
+	@# wizard's autosave (time per save through the whole request stack) on the same demo data.
 	@# A PostgreSQL database of its own, with the catalogues and the known relationships (idempotent loads).
 	createdb -h 127.0.0.1 -U postgres cpd_bench_suggestions 2>/dev/null || true
 	DATABASE_URL=$(BENCH_SUGGESTIONS_DB) DEMO_CREDENTIALS_FILE=/tmp/cpd-bench-credentials.txt sh -c '\
 		$(MANAGE) migrate -v 0 && $(MANAGE) load_catalogs >/dev/null && \
-		$(MANAGE) load_demo >/dev/null && $(PY) bench/suggestions.py'
+		$(MANAGE) load_demo >/dev/null && $(PY) bench/suggestions.py && $(PY) bench/autosave.py'
