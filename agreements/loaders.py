@@ -169,6 +169,8 @@ class RelationshipReport:
     result: SyncResult | None = None
     merged: list[tuple[SisterCityRow, SisterCityRow, str]] = field(default_factory=list)  # row, into, why
     left_out: list[tuple[SisterCityRow, str]] = field(default_factory=list)
+    # Loaded, but the 100 km name check could not run: the municipality or the list has no coordinates.
+    unchecked: list[tuple[SisterCityRow, str]] = field(default_factory=list)
 
     @property
     def exact_duplicates(self) -> int:
@@ -205,7 +207,10 @@ def load_known_relationships(rows: list[SisterCityRow]) -> RelationshipReport:
                 report.left_out.append((row, f"municipality {row.mx_code} is not in the catalogue"))
                 continue
             state = states[municipality.state_id]
-            if None not in (municipality.latitude, row.mx_lat):
+            if None in (municipality.latitude, row.mx_lat):
+                missing = "the catalogue" if municipality.latitude is None else "the list"
+                report.unchecked.append((row, f"no coordinates in {missing}: the name match is unverified"))
+            else:
                 km = haversine_km(row.mx_lat, row.mx_lon, municipality.latitude, municipality.longitude)
                 if km > MAX_MX_DISTANCE_KM:
                     report.left_out.append(

@@ -65,7 +65,9 @@ def csv_facts():
     with SISTER_CITIES_CSV.open(encoding="utf-8") as f:
         rows = list(enumerate(csv.DictReader(f), start=2))  # row 1 is the header
     with MUNICIPALITIES_CSV.open(encoding="utf-8") as f:
-        coords = {r["cvegeo"]: r for r in csv.DictReader(f) if r["latitude"]}
+        catalogue = list(csv.DictReader(f))
+    coords = {r["cvegeo"]: r for r in catalogue if r["latitude"]}
+    without_coords = {r["cvegeo"] for r in catalogue if not r["latitude"]}
     far = []
     for n, r in rows:
         m = coords.get(r["mx_cvegeo_guess"])
@@ -87,6 +89,7 @@ def csv_facts():
         "exact_duplicates": len(exact) - len(set(exact)),
         "expected_agreements": len(kept),
         "state_level": sum(1 for _, r in rows if r["match_status"] == "state_level"),
+        "unchecked": [(n, r) for n, r in rows if r["mx_cvegeo_guess"] in without_coords],
     }
 
 
@@ -215,6 +218,21 @@ def test_load_demo_far_municipalities_left_out_and_reported(loaded, csv_facts):
     ) in out
 
 
+def test_load_demo_reports_rows_it_could_not_check(loaded, csv_facts):
+    """A municipality without coordinates cannot be checked against the 100 km rule: loaded, and said so."""
+    out = loaded["first"]
+    assert [r["mx_city"] for _, r in csv_facts["unchecked"]] == ["Satevó"]  # what the bundled data holds
+    assert "loaded without the distance check: 1 row:" in out
+    for row, r in csv_facts["unchecked"]:
+        assert (
+            f"row {row} {r['mx_city']} ({r['mx_cvegeo_guess']}) – {r['partner_city']} "
+            f"({r['partner_country_iso2']}): no coordinates in the catalogue: the name match is unverified"
+        ) in out
+        assert Agreement.objects.filter(
+            municipality=r["mx_cvegeo_guess"], partner_city__name=r["partner_city"]
+        ).exists()
+
+
 def test_load_demo_accounts(loaded):
     users = {u.email: u for u in User.objects.filter(is_demo=True)}
     assert sorted(users) == sorted(DEMO_EMAILS)
@@ -266,6 +284,20 @@ def test_load_demo_second_run_changes_nothing(loaded):
     assert "Nothing changed: the database already had this demo content." in second
     assert "New demo passwords" not in second
     assert loaded["second_err"] == ""
+
+
+def test_load_demo_no_accounts_loads_only_the_known_relationships(loaded):
+    """A production registry: the known relationships without demo accounts (nor their banner)."""
+    Agreement.objects.filter(source=Agreement.Source.PUBLIC_RECORD).delete()
+    User.objects.filter(is_demo=True).delete()
+    on_file = credentials_file().read_text(encoding="utf-8")
+    out, err = run("load_demo", "--no-accounts")
+    assert "loaded: 480 agreements (480 created, 0 updated, 0 unchanged)" in out
+    assert "Demo accounts: not touched (--no-accounts)" in out
+    assert "New demo passwords" not in out and err == ""
+    assert not User.objects.filter(is_demo=True).exists()
+    assert credentials_file().read_text(encoding="utf-8") == on_file
+    assert Agreement.objects.filter(source=Agreement.Source.PUBLIC_RECORD).count() == 480
 
 
 def test_load_demo_clears_the_demo_banner_flag(loaded):

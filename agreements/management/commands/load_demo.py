@@ -3,6 +3,8 @@
 Needs the catalogues (`manage.py load_catalogs`). Checks the whole input before writing, writes in one
 transaction, and a second run changes nothing. Generated passwords are printed once and kept in
 settings.DEMO_CREDENTIALS_FILE (mode 600, git-ignored); `--print-credentials` shows that file.
+`--no-accounts` loads the known relationships only: what a production registry wants, without demo accounts
+(and so without the "Instalación de demostración" banner).
 """
 
 from django.core.cache import cache
@@ -42,6 +44,11 @@ class Command(BaseCommand):
             help=f"only print the demo credentials file ({credentials_path()}) and stop",
         )
         parser.add_argument(
+            "--no-accounts",
+            action="store_true",
+            help="load only the known relationships, no demo accounts (for a production registry)",
+        )
+        parser.add_argument(
             "--reset-passwords",
             action="store_true",
             help="generate new passwords for every demo account and rewrite the credentials file",
@@ -79,17 +86,19 @@ class Command(BaseCommand):
             with transaction.atomic():
                 relationships = load_known_relationships(rows)
                 stages.done("Wrote the known relationships")
-                accounts = ensure_demo_accounts(
-                    reset_passwords=options["reset_passwords"], reset_command=RESET_COMMAND
-                )
-                stages.done("Checked the demo accounts")
+                accounts = None
+                if not options["no_accounts"]:
+                    accounts = ensure_demo_accounts(
+                        reset_passwords=options["reset_passwords"], reset_command=RESET_COMMAND
+                    )
+                    stages.done("Checked the demo accounts")
         except DemoAccountError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
         # The site-wide "Instalación de demostración" banner reads a cached flag: show it at once.
         cache.delete(DEMO_FLAG_CACHE_KEY)
 
         self.report(path, relationships, accounts)
-        if relationships.result.changed or accounts.changed:
+        if relationships.result.changed or (accounts and accounts.changed):
             self.stdout.write(self.style.SUCCESS("The database was updated."))
         else:
             self.stdout.write(
@@ -122,7 +131,14 @@ class Command(BaseCommand):
         write(f"    left out: {plural(len(left_out), 'row')}:")
         for row, reason in left_out:
             write(f"      - row {row.row} {row.describe()}: {reason}")
+        if relationships.unchecked:
+            write(f"    loaded without the distance check: {plural(len(relationships.unchecked), 'row')}:")
+            for row, reason in relationships.unchecked:
+                write(f"      - row {row.row} {row.describe()}: {reason}")
 
+        if accounts is None:
+            write("  Demo accounts: not touched (--no-accounts)")
+            return
         write(
             f"  Demo accounts: {len(accounts.created)} created, {len(accounts.updated)} updated, "
             f"{len(accounts.unchanged)} unchanged, {len(accounts.passwords_reset)} with new passwords"
