@@ -139,3 +139,28 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             f"{count} PostgreSQL-only tests deselected: they run when DATABASE_URL points at PostgreSQL "
             "(the second pass of .ci/run)."
         )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _live_server_threads_leave_the_shared_sqlite_connection_alone():
+    """On SQLite the live server's request threads borrow the test thread's in-memory connection. A request
+    still running when its test has moved on (a browser's background fetch) then tries to close that
+    connection from its own thread, and Django refuses with a DatabaseError that pytest reports as an
+    unhandled thread exception — dozens of alarming but harmless tracebacks per run. The connection belongs
+    to the test thread, which closes it; a request thread has nothing to close, so that one error is skipped.
+    Any other error still surfaces."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import DatabaseError
+
+    close_connections = ThreadedWSGIServer._close_connections
+
+    def close_own_connections(self):
+        try:
+            close_connections(self)
+        except DatabaseError as error:
+            if "can only be used in that same thread" not in str(error):
+                raise
+
+    ThreadedWSGIServer._close_connections = close_own_connections
+    yield
+    ThreadedWSGIServer._close_connections = close_connections
