@@ -44,7 +44,8 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "municipality", "role", "invited_by", "created_at", "expires_at", "used_at"]
     list_filter = ["role", ("used_at", admin.EmptyFieldListFilter), "municipality__state"]
     search_fields = ["email", "municipality__name", "municipality__cvegeo", "invited_by__email"]
-    list_select_related = ["municipality", "invited_by"]
+    # Municipality.__str__ reads its state's abbreviation.
+    list_select_related = ["municipality__state", "invited_by"]
     # Invitations are made and accepted in the portal (the token is shown once, only its hash is stored).
     readonly_fields = [f.name for f in Invitation._meta.fields]
 

@@ -22,7 +22,7 @@ class InvitationForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
-            "required": _("Escriba el correo electrónico de la persona que invita."),
+            "required": _("Escriba el correo electrónico de la persona que va a invitar."),
             "invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@municipio.gob.mx."),
         },
     )
@@ -104,10 +104,10 @@ class InvitationAcceptForm(forms.Form):
         error_messages={"required": _("Escriba una contraseña.")},
     )
     password2 = forms.CharField(
-        label=_("Repite la contraseña"),
+        label=_("Repita la contraseña"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Repite la contraseña.")},
+        error_messages={"required": _("Repita la contraseña.")},
     )
 
     def __init__(self, *args, email: str, **kwargs):

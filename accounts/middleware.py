@@ -2,14 +2,13 @@
 
 import time
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
+from . import permissions, selectors
 
 LAST_ACTIVITY_KEY = "accounts:last_activity"
 # Requests that neither count as activity nor are blocked: the warning dialog asks how much time is left.
@@ -102,7 +101,7 @@ class RequireMfaMiddleware:
             return None
         if request.path_info.startswith(MFA_EXEMPT_PATH_PREFIXES):
             return None
-        if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if selectors.has_totp(user):
             return None
         messages.warning(
             request,

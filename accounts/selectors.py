@@ -39,6 +39,11 @@ def memberships_of(user: User) -> list[Membership]:
     return sorted(user.memberships.all(), key=lambda m: (m.municipality.name, m.municipality_id))
 
 
+def has_totp(user: User) -> bool:
+    """Whether the user has set up an authenticator app (the second factor SRE staff must have)."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 def authenticator_types(user: User) -> set[str]:
     """The kinds of two-factor authenticators the user has set up (totp, recovery_codes)."""
     return set(Authenticator.objects.filter(user=user).values_list("type", flat=True))

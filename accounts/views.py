@@ -193,7 +193,7 @@ class InvitationAcceptView(View):
         return redirect("accounts:profile")
 
     def welcome(self) -> str:
-        return _("Bienvenida o bienvenido: ya formas parte del equipo de %(municipality)s.") % {
+        return _("Bienvenida o bienvenido: ya forma parte del equipo de %(municipality)s.") % {
             "municipality": self.invitation.municipality
         }
 

@@ -7,9 +7,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from .documents import kinds
-from .models import Dictamen, GeneratedDocument, WorkingFile
-
-Kind = GeneratedDocument.Kind
+from .models import GeneratedDocument, WorkingFile
 
 
 def documents_of(working_file: WorkingFile) -> QuerySet[GeneratedDocument]:
@@ -21,20 +19,11 @@ def documents_of(working_file: WorkingFile) -> QuerySet[GeneratedDocument]:
 
 
 def document_sections(working_file: WorkingFile) -> list[dict]:
-    """One section per kind of document, in the process's order: can it be made now, its latest version in
-    each format, and the older versions (two queries whatever the number of documents)."""
+    """One section per kind of document, in the process's order: can it be made now (the kind's own rule), its
+    latest version in each format, and the older versions (two queries whatever the number of documents)."""
     by_kind: dict[str, list[GeneratedDocument]] = defaultdict(list)
     for document in documents_of(working_file):
         by_kind[document.kind].append(document)
-    has_dictamen = Dictamen.objects.filter(working_file=working_file).exists()
-    inscribed = bool(working_file.agreement_id) and working_file.state == WorkingFile.State.INSCRIBED
-    available = {
-        Kind.AGREEMENT: True,
-        Kind.LETTER_OF_INTENT: True,
-        Kind.OFICIO: True,
-        Kind.DICTAMEN: has_dictamen,
-        Kind.CONSTANCIA: inscribed,
-    }
     sections = []
     for code, spec in kinds.KINDS.items():
         documents = by_kind.get(code, [])
@@ -46,7 +35,7 @@ def document_sections(working_file: WorkingFile) -> list[dict]:
                 "kind": code,
                 "label": spec.label,
                 "formats": [GeneratedDocument.Format(f).label for f in spec.formats],
-                "available": available[code],
+                "available": spec.available(working_file),
                 "latest": latest,
                 "older": [
                     d for d in documents if d.version != newest and d.status == GeneratedDocument.Status.DONE

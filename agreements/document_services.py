@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from notifications.retrying import Transient, error_text, is_transient
 
@@ -176,7 +177,8 @@ def _tell_failed(document_ids: list[int]) -> None:
             url=reverse("documents:file", args=[document.working_file_id]),
             context={
                 "document": GeneratedDocument.Kind(document.kind).label,
-                "file": document.working_file.display_title,
+                # Lazy: "Acuerdo con Kioto" / "Agreement with Kioto", in each recipient's language.
+                "file": lazy(lambda wf=document.working_file: wf.display_title, str)(),
             },
         )
 

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -145,10 +146,10 @@ def public_signed_agreement(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-@never_cache
 @require_GET
 def public_constancia(request: HttpRequest, pk: int) -> HttpResponse:
-    """The constancia de inscripción: made the first time someone asks (the same data gives the same file)."""
+    """The constancia de inscripción: made the first time someone asks (the same data gives the same file).
+    The file may be cached for an hour, like the signed agreement; the waiting page never."""
     inscribed = inscribed_or_404(pk)
     (document,) = document_services.document_request(
         working_file=inscribed, kind=GeneratedDocument.Kind.CONSTANCIA
@@ -157,12 +158,14 @@ def public_constancia(request: HttpRequest, pk: int) -> HttpResponse:
     if document.status == Status.DONE:
         return _file_response(document, public=True)
     status = 200 if document.status == Status.FAILED else 202
-    return render(
+    response = render(
         request,
         "agreements/documents/public_pending.html",
         {"agreement": inscribed.agreement, "document": document, "failed": document.status == Status.FAILED},
         status=status,
     )
+    add_never_cache_headers(response)
+    return response
 
 
 @never_cache

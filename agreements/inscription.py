@@ -14,8 +14,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone, translation
 
-from partners.models import PartnerCity
-
+from . import services
 from .models import Agreement, Dictamen, RegistrySequence, Signature, Theme, WorkingFile
 from .prechecks import add_years
 
@@ -60,8 +59,7 @@ def inscribe(working_file: WorkingFile, *, now: dt.datetime) -> Agreement:
     themes = _list((answers.get("objeto") or {}).get("temas"))
     signature = Signature.objects.get(working_file=working_file)
     dictamen = Dictamen.objects.get(working_file=working_file, favorable=True)
-    city_id = str(counterpart.get("ciudad_id") or "")
-    city = PartnerCity.objects.filter(pk=int(city_id)).first() if city_id.isdigit() else None
+    city = services.counterpart_city(working_file)
     kind = str(text.get("tipo") or "")
     if kind not in Agreement.Type.values:
         kind = Agreement.Type.HERMANAMIENTO

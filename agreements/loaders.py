@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import Membership, User
+from accounts.selectors import has_totp
 from accounts.services import totp_enable_for_demo
 from agreements.models import Agreement
 from ciberparadiplomacia.loading import (
@@ -349,15 +349,11 @@ def write_credentials(path: Path, entries: dict[str, str], totp: dict[str, str] 
     described = {a.email: a.description for a in DEMO_ACCOUNTS}
     totp = totp or {}
     width = max(len(e) for e in entries) if entries else 0
-    lines = [
-        " ".join(
-            filter(
-                None,
-                [f"{e:<{width}} ", p, f" totp={totp[e]}" if e in totp else "", f" {described.get(e, '')}"],
-            )
-        ).rstrip()
+    columns = (
+        [f"{e:<{width}}", p, f"totp={totp[e]}" if e in totp else "", described.get(e)]
         for e, p in entries.items()
-    ]
+    )
+    lines = ["  ".join(filter(None, row)) for row in columns]
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(CREDENTIALS_HEADER + "\n".join(lines) + "\n")
@@ -478,8 +474,7 @@ def ensure_demo_accounts(*, reset_passwords: bool = False, reset_command: str = 
         # Two-factor is mandatory for SRE staff: their demo accounts come with a TOTP authenticator whose
         # secret is on file, so a person can add it to an app and the browser tests can compute codes.
         if account.sre_role:
-            has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-            if not has_totp or account.email in report.new_credentials:
+            if not has_totp(user) or account.email in report.new_credentials:
                 totp_on_file[account.email] = totp_enable_for_demo(user)
                 report.new_totp[account.email] = totp_on_file[account.email]
                 file_changed = True

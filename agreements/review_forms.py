@@ -14,6 +14,7 @@ from partners.models import Country
 from . import wizard, workflow
 from .forms import DateInput, clean_typed
 from .models import Observation, WorkingFile
+from .review_selectors import ALL, MINE, PENDING, UNASSIGNED
 
 TEXTAREA = {"rows": 5}
 
@@ -45,18 +46,25 @@ class TakeForm(ReviewForm):
         empty_label=_("Yo"),
     )
 
-    def __init__(self, *args, reviewers, required: bool = False, **kwargs):
-        """required: the reassignment form, where "myself" is no choice (administrators do not review)."""
+    def __init__(self, *args, reviewers, myself: bool = True, **kwargs):
+        """myself: «Yo» is a choice (a reviewer takes the file). Otherwise someone must be chosen: an
+        administrator assigns (administrators do not review), and nobody reassigns a file to themselves."""
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = reviewers
-        if required:
-            self.fields["assignee"].required = True
-            self.fields["assignee"].empty_label = _("Elija…")
-            self.fields["assignee"].label = _("Reasignar a")
-            self.fields["assignee"].error_messages["required"] = _(
-                "Elija a la persona que dictaminará el expediente."
-            )
-        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.email
+        assignee = self.fields["assignee"]
+        assignee.queryset = reviewers
+        if not myself:
+            assignee.required = True
+            assignee.empty_label = _("Elija…")
+            assignee.error_messages["required"] = _("Elija a la persona que dictaminará el expediente.")
+        assignee.label_from_instance = lambda u: u.get_full_name() or u.email
+
+
+class ReassignForm(TakeForm):
+    prefix = "reassign"
+
+    def __init__(self, *args, reviewers, **kwargs):
+        super().__init__(*args, reviewers=reviewers, myself=False, **kwargs)
+        self.fields["assignee"].label = _("Reasignar a")
 
 
 class ObservationForm(ReviewForm):
@@ -145,12 +153,6 @@ class ResubmitForm(ReviewForm):
 
 
 # --- The review queue's filters -----------------------------------------------------------------------------
-PENDING = ""  # default: what waits for the SRE
-ALL = "todos"
-UNASSIGNED = "sin_asignar"
-MINE = "mios"
-
-
 class QueueFilterForm(ReviewForm):
     estado = forms.ModelChoiceField(
         label=_("Estado de la República"),

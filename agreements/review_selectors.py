@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -17,12 +18,17 @@ from municipalities.models import Municipality
 from partners.models import Country
 
 from . import selectors, wizard, workflow
-from .models import Observation, ReviewRound, WorkingFile, WorkingFileEvent
+from .models import Observation, ReviewRound, WorkingFile
 from .selectors import SENT_TO_SRE
 
 State = WorkingFile.State
 # What waits for the SRE: to take, under review, signed and waiting for inscription.
 SRE_PENDING = (State.SUBMITTED, State.RESUBMITTED, State.IN_REVIEW, State.SIGNED)
+# The queue's filter values besides a state and a reviewer's id (the filter form offers them).
+PENDING = ""  # default: what waits for the SRE
+ALL = "todos"
+UNASSIGNED = "sin_asignar"
+MINE = "mios"
 
 
 def sent_files() -> QuerySet[WorkingFile]:
@@ -31,7 +37,7 @@ def sent_files() -> QuerySet[WorkingFile]:
 
 def review_queue(
     *,
-    situation: str = "",
+    situation: str = PENDING,
     state=None,
     municipality=None,
     country=None,
@@ -42,9 +48,9 @@ def review_queue(
 ) -> QuerySet[WorkingFile]:
     """Files sent to the SRE, filtered; the longest-waiting first."""
     files = sent_files().select_related("municipality__state", "country", "assigned_reviewer")
-    if situation == "":
+    if situation == PENDING:
         files = files.filter(state__in=SRE_PENDING)
-    elif situation != "todos":
+    elif situation != ALL:
         files = files.filter(state=situation)
     if state is not None:
         files = files.filter(municipality__state=state)
@@ -52,9 +58,9 @@ def review_queue(
         files = files.filter(municipality=municipality)
     if country is not None:
         files = files.filter(country=country)
-    if reviewer == "sin_asignar":
+    if reviewer == UNASSIGNED:
         files = files.filter(assigned_reviewer__isnull=True)
-    elif reviewer == "mios":
+    elif reviewer == MINE:
         files = files.filter(assigned_reviewer=user)
     elif reviewer:
         files = files.filter(assigned_reviewer_id=int(reviewer))
@@ -115,10 +121,13 @@ def file_for_status(user, pk: int) -> WorkingFile:
     return working_file
 
 
-def timeline(working_file: WorkingFile) -> list[WorkingFileEvent]:
-    return list(
-        WorkingFileEvent.objects.filter(working_file=working_file).select_related("by").order_by("at", "pk")
-    )
+def related(working_file: WorkingFile, name: str):
+    """A reverse one-to-one (dictamen, signature) or None, without a query when select_related loaded it
+    (REVIEW_DETAILS does)."""
+    try:
+        return getattr(working_file, name)
+    except ObjectDoesNotExist:
+        return None
 
 
 def observations(working_file: WorkingFile, *, drafts: bool) -> list[Observation]:

@@ -7,13 +7,13 @@ Thin: permissions and reads from review_selectors, every state change through `w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +32,7 @@ from .review_forms import (
     DictamenForm,
     ObservationForm,
     QueueFilterForm,
+    ReassignForm,
     ReviewForm,
     SignatureForm,
     TakeForm,
@@ -57,14 +58,6 @@ STATE_CSS = {
 
 
 # --- What both sides see: the timeline, observations, dictamen, signature -----------------------------------
-def related(working_file: WorkingFile, name: str):
-    """A reverse one-to-one (dictamen, signature) or None, without a query when select_related loaded it."""
-    try:
-        return getattr(working_file, name)
-    except ObjectDoesNotExist:
-        return None
-
-
 def describe_event(event: WorkingFileEvent) -> tuple[str, str]:
     """(what happened, detail) in the reader's language."""
     steps = wizard.STEPS_BY_NAME
@@ -94,7 +87,7 @@ def describe_event(event: WorkingFileEvent) -> tuple[str, str]:
     return what, detail
 
 
-def timeline_rows(events: list[WorkingFileEvent]) -> list[dict]:
+def timeline_rows(events: Iterable[WorkingFileEvent]) -> list[dict]:
     rows = []
     for event in events:
         what, detail = describe_event(event)
@@ -145,11 +138,11 @@ def file_summary(request: HttpRequest, working_file: WorkingFile, *, sre: bool) 
         "wf": working_file,
         "state_label": State(working_file.state).label,
         "state_css": STATE_CSS[working_file.state],
-        "timeline": timeline_rows(review_selectors.timeline(working_file)),
+        "timeline": timeline_rows(selectors.working_file_history(working_file)),
         "rounds": observation_rounds([o for o in observations if o.sent_at]),
         "drafts": [o for o in observations if not o.sent_at and o.round == working_file.review_round],
-        "dictamen": related(working_file, "dictamen"),
-        "signature": related(working_file, "signature"),
+        "dictamen": review_selectors.related(working_file, "dictamen"),
+        "signature": review_selectors.related(working_file, "signature"),
         "actions": {t.action for t in workflow.allowed_actions(request.user, working_file)},
         "clock": review_selectors.clock(working_file, today),
         "waiting_days": review_selectors.waiting_days(working_file, today),
@@ -265,9 +258,9 @@ def review_page(
             "diff": diffs.round_diff(previous, latest, context) if previous else None,
             "previous_round": previous,
             "latest_round": latest,
-            "take_form": bound.get("take") or TakeForm(reviewers=reviewers),
-            "reassign_form": bound.get("reassign")
-            or TakeForm(reviewers=reviewers, required=True, prefix="reassign"),
+            "take_form": bound.get("take")
+            or TakeForm(reviewers=reviewers, myself=roles.is_sre_reviewer(request.user)),
+            "reassign_form": bound.get("reassign") or ReassignForm(reviewers=reviewers),
             "is_admin": roles.is_sre_admin(request.user),
             "dictamen_form": bound.get("dictamen") or DictamenForm(),
             "request_changes_errors": bound.get("request_changes"),
@@ -347,9 +340,11 @@ def _transition(request, working_file, action: str, data=None):
     return lambda: workflow.transition(file_id=working_file.pk, action=action, by=request.user, data=data)
 
 
-def _assign(request, working_file, action: str, *, key: str, done_message, **form_options) -> HttpResponse:
-    """Take/assign and reassign: the same form (a reviewer to choose), the same success message."""
-    form = TakeForm(request.POST, reviewers=review_selectors.reviewers(), **form_options)
+def _assign(
+    request, working_file, action: str, *, key: str, form_class, done_message, **options
+) -> HttpResponse:
+    """Take/assign and reassign: a reviewer to choose, the same success message."""
+    form = form_class(request.POST, reviewers=review_selectors.reviewers(), **options)
     if not form.is_valid():
         return review_page(request, working_file, bound={key: form}, status=400)
     title = working_file.display_title
@@ -374,7 +369,9 @@ def take(request: HttpRequest, working_file: WorkingFile) -> HttpResponse:
         working_file,
         Action.TAKE,
         key="take",
+        form_class=TakeForm,
         done_message=_("Expediente asignado a %(name)s: %(file)s."),
+        myself=roles.is_sre_reviewer(request.user),
     )
 
 
@@ -386,9 +383,8 @@ def reassign(request: HttpRequest, working_file: WorkingFile) -> HttpResponse:
         working_file,
         Action.REASSIGN,
         key="reassign",
+        form_class=ReassignForm,
         done_message=_("Expediente reasignado a %(name)s: %(file)s."),
-        required=True,
-        prefix="reassign",
     )
 
 
@@ -414,7 +410,7 @@ def observation_add(request: HttpRequest, working_file: WorkingFile) -> HttpResp
 
 @_sre_post
 def observation_delete(request: HttpRequest, working_file: WorkingFile, observation_pk: int) -> HttpResponse:
-    deleted = _sre_attempt(
+    return _sre_attempt(
         request,
         working_file,
         lambda: (
@@ -427,7 +423,6 @@ def observation_delete(request: HttpRequest, working_file: WorkingFile, observat
         done=lambda _r: _("Observación borrada."),
         anchor="decision",
     )
-    return deleted
 
 
 def _not_a_draft():
@@ -490,7 +485,8 @@ def _form_page(template: str, action: str, form_class, *, data: Callable[[Review
             raise PermissionDenied
 
         def show(form, status=200):
-            context = {"wf": working_file, "form": form, "dictamen": related(working_file, "dictamen")}
+            dictamen = review_selectors.related(working_file, "dictamen")
+            context = {"wf": working_file, "form": form, "dictamen": dictamen}
             return render(request, template, context, status=status)
 
         if request.method != "POST":

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from municipalities.models import Municipality
+from partners.models import PartnerCity
 
 from . import permissions, prechecks, selectors, wizard
 from .forms import StepContext, facts_from
@@ -57,11 +58,18 @@ def refresh(working_file: WorkingFile, context: StepContext) -> None:
     working_file.step_statuses = statuses
     working_file.steps_complete = sum(1 for s in statuses.values() if s == Status.COMPLETE)
     counterpart = working_file.answers.get("contraparte") or {}
-    form = wizard.STEPS_BY_NAME["contraparte"].bind(working_file, context)
-    form.is_valid()
-    city = form.cleaned_data.get("partner_city") if hasattr(form, "cleaned_data") else None
+    city = counterpart_city(working_file, context)
     name = city.name if city else (counterpart.get("organo") or "")
     working_file.counterpart_name = str(name)[:200]
+
+
+def counterpart_city(working_file: WorkingFile, context: StepContext | None = None) -> PartnerCity | None:
+    """The catalogue city of step 2 (with its country) as the wizard resolves it: the one picked from the
+    list, or a typed name that matches one city (the page without JavaScript). None: no such city.
+    The step has no document: without a `context`, none is loaded."""
+    form = wizard.STEPS_BY_NAME["contraparte"].bind(working_file, context or StepContext(working_file))
+    form.is_valid()
+    return getattr(form, "cleaned_data", {}).get("partner_city")
 
 
 @transaction.atomic
@@ -174,12 +182,13 @@ def _record_council_figures(municipality: Municipality, form) -> None:
             setattr(municipality, key, value)
 
 
-def submission_refusals(working_file: WorkingFile) -> list[str]:
+def submission_refusals(working_file: WorkingFile, context: StepContext) -> list[str]:
     """Re-validate every step and run the pre-check again: why the file cannot go to the SRE (empty: it can).
 
-    Called by the workflow's submit and resubmit, inside their transaction, on the locked row.
+    Called by the workflow's submit and resubmit, inside their transaction, on the locked row already in its
+    new state (the last step, «envío», is complete once the file has left the municipality).
     """
-    refresh(working_file, load_context(working_file))
+    refresh(working_file, context)
     reasons = [
         str(step.label)
         for step in wizard.FORM_STEPS

@@ -225,9 +225,8 @@ class StepView(View):
     def render_step(self, form, context, *, saved_at: str = "", status: int = 200):
         uploads = context.uploads
         observations = review_selectors.open_observations_by_step(self.working_file).get(self.step.name, [])
-        labels = dict(workflow.section_fields(self.step.name))
         for observation in observations:
-            observation.field_label = labels.get(observation.field, "")
+            observation.field_label = review_views.field_label(observation.step, observation.field)
         extra = {"observations": observations}
         if self.step.name == "texto":
             extra["preview_html"] = self.preview_html(self.working_file)
@@ -263,12 +262,7 @@ class StepView(View):
         )
 
     def preview_html(self, working_file: WorkingFile) -> str:
-        counterpart = working_file.answers.get("contraparte") or {}
-        city = None
-        if str(counterpart.get("ciudad_id") or "").isdigit():
-            from partners.models import PartnerCity
-
-            city = PartnerCity.objects.select_related("country").filter(pk=counterpart["ciudad_id"]).first()
+        city = services.counterpart_city(working_file)
         text = clauses.text_from_answers(working_file, working_file.answers, city)
         languages = list(dict.fromkeys(["es", *text.languages]))
         documents = [clauses.build(text, code) for code in languages]
@@ -330,12 +324,7 @@ class StepView(View):
         blocking = [r for r in results if r["level"] == prechecks.BLOCKING]
         resubmitting = working_file.state == WorkingFile.State.OBSERVATIONS
         if resubmitting and resubmit_form is None:
-            observations = [
-                o
-                for found in review_selectors.open_observations_by_step(working_file).values()
-                for o in found
-            ]
-            resubmit_form = ResubmitForm(observations=observations)
+            resubmit_form = ResubmitForm(observations=review_selectors.open_observations(working_file))
         for observation, _field in resubmit_form.rows() if resubmit_form else []:
             observation.section_label = review_views.section_label(observation.step, observation.field)
         return render(

@@ -28,7 +28,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts import permissions as roles
-from partners.models import PartnerCity
 
 from . import inscription, permissions, prechecks, services, wizard
 from .models import (
@@ -165,13 +164,12 @@ def transition(
             raise PermissionDenied(f"{action} needs one of {sorted(rule.roles)}")
         now = timezone.now()
         previous = working_file.state
-        detail = EFFECTS[action](working_file, by, dict(data or {}), now)
+        # The action's work sees the file in its new state: a (re)submission's refresh then finds the last
+        # step ("envío") complete. Should it raise, the transaction and this in-memory row are dropped.
         working_file.state = rule.target
+        detail = EFFECTS[action](working_file, by, dict(data or {}), now)
         if rule.target != previous:  # a reassignment keeps the file's days in its state
             working_file.state_changed_at = now
-        if rule.target in (State.SUBMITTED, State.RESUBMITTED):
-            # The last step ("envío") is complete once the file has left the municipality.
-            services.refresh(working_file, services.load_context(working_file))
         working_file.save()
         event = WorkingFileEvent.objects.create(
             working_file=working_file,
@@ -367,19 +365,13 @@ def _text(data: Mapping, key: str, *, required: bool, max_length: int, label, mi
     return value
 
 
-def _counterpart_country(working_file: WorkingFile) -> str | None:
-    city_id = str((working_file.answers.get("contraparte") or {}).get("ciudad_id") or "")
-    if not city_id.isdigit():
-        return None
-    return PartnerCity.objects.filter(pk=int(city_id)).values_list("country_id", flat=True).first()
-
-
 def _open_round(working_file: WorkingFile, by, now: dt.datetime) -> None:
     """The answers and documents as sent: the next round's diff starts from them."""
-    refusals = services.submission_refusals(working_file)
+    context = services.load_context(working_file)
+    refusals = services.submission_refusals(working_file, context)
     if refusals:
         raise services.SubmitRefused(refusals)
-    uploads = services.load_context(working_file).uploads
+    uploads = context.uploads
     working_file.review_round += 1
     ReviewRound.objects.create(
         working_file=working_file,
@@ -392,7 +384,8 @@ def _open_round(working_file: WorkingFile, by, now: dt.datetime) -> None:
         submitted_at=now,
     )
     working_file.at_sre_since = now
-    working_file.country_id = _counterpart_country(working_file)
+    city = services.counterpart_city(working_file, context)
+    working_file.country_id = city.country_id if city else None
 
 
 def _submit(working_file: WorkingFile, by, data: dict, now: dt.datetime) -> str:

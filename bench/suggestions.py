@@ -87,7 +87,7 @@ def main() -> int:
 
     cold = []
     for _ in range(args.cold_runs):
-        matchmaking._catalogue = None
+        matchmaking.forget_catalogue()
         cold.append(timed(lambda: matchmaking.suggest_partners(sample[0], limit=args.limit)))
     warm = [timed(lambda c=c: matchmaking.suggest_partners(c, limit=args.limit)) for c in sample]
     # As the municipality page calls it: the registry version and the profile's preferences already read.

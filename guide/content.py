@@ -7,7 +7,7 @@ locale/en; the legal terms stay Spanish on the English pages, with an English eq
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -199,7 +199,6 @@ class Term:
     term: str  # Spanish, as the law and the SRE write it (kept in Spanish on the English pages)
     english: str  # the English equivalent, shown beside the term on the English pages
     definition: object
-    see: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def anchor(self) -> str:
@@ -218,7 +217,6 @@ GLOSSARY: tuple[Term, ...] = tuple(
                     "varios órganos gubernamentales extranjeros u organizaciones internacionales, cualquiera "
                     "que sea su denominación. No es un tratado (LCT art. 2 fr. II)."
                 ),
-                ("tratado",),
             ),
             Term(
                 "tratado",
@@ -257,7 +255,6 @@ GLOSSARY: tuple[Term, ...] = tuple(
                     "El ayuntamiento reunido en sesión para decidir; cada decisión es un punto de acuerdo "
                     "que queda en el acta de cabildo."
                 ),
-                ("ayuntamiento", "acta de cabildo"),
             ),
             Term(
                 "ayuntamiento",
@@ -271,7 +268,6 @@ GLOSSARY: tuple[Term, ...] = tuple(
                 "acta de cabildo",
                 "council minutes",
                 _("Documento que registra lo acordado en una sesión de cabildo, con la votación."),
-                ("punto de acuerdo",),
             ),
             Term(
                 "punto de acuerdo",
@@ -319,7 +315,6 @@ GLOSSARY: tuple[Term, ...] = tuple(
                 "OFAI",
                 "international affairs office",
                 _("Oficina de Asuntos Internacionales del municipio, o el área que atiende esos asuntos."),
-                ("enlace",),
             ),
             Term(
                 "enlace",

@@ -28,23 +28,16 @@ class SelfCheckForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        scored = {
-            q.name: forms.ChoiceField(
+        order = []
+        for q in QUESTIONS:
+            self.fields[q.name] = forms.ChoiceField(
                 label=q.label,
                 choices=q.options,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Elija una respuesta.")},
             )
-            for q in QUESTIONS
-        }
-        # Each optional text right after the question it belongs to.
-        texts = {name: self.fields[name] for name in self.TEXT_AFTER.values()}
-        ordered = {}
-        for name, field in scored.items():
-            ordered[name] = field
-            if name in self.TEXT_AFTER:
-                ordered[self.TEXT_AFTER[name]] = texts[self.TEXT_AFTER[name]]
-        self.fields = ordered
+            order += [q.name, self.TEXT_AFTER[q.name]] if q.name in self.TEXT_AFTER else [q.name]
+        self.order_fields(order)  # each optional text right after its question; other fields after them
 
     def answers(self) -> dict[str, str]:
         return {q.name: self.cleaned_data[q.name] for q in QUESTIONS}
@@ -57,9 +50,7 @@ class StartFileForm(SelfCheckForm):
 
     def __init__(self, *args, municipalities: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"] = forms.ChoiceField(
-            label=_("Municipio"), choices=[(m.pk, f"{m.name}, {m.state.name}") for m in municipalities]
-        )
+        self.fields["municipality"].choices = [(m.pk, f"{m.name}, {m.state.name}") for m in municipalities]
         self.municipalities = {m.pk: m for m in municipalities}
         for name, field in self.fields.items():
             if name != "municipality" or len(municipalities) == 1:

@@ -15,9 +15,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ciberparadiplomacia.i18n import is_english
 from partners import matchmaking
 from partners.suggestions import suggestions_for
 from registry.profile import municipality_section
@@ -48,7 +48,7 @@ def open_graph(request: HttpRequest, municipality: Municipality, vitrina: select
         image = reverse("municipalities:card", args=[municipality.pk])
         width, height = 1200, 630
         alt = _("Tarjeta con el nombre de %(name)s y su perfil internacional") % {"name": municipality.name}
-    english = (get_language() or "").startswith("en")
+    english = is_english()
     return {
         "title": title,
         "description": Truncator(presentation).chars(DESCRIPTION_CHARS),

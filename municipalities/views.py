@@ -181,13 +181,13 @@ def card_text(municipality: Municipality, profile: MunicipalityProfile | None) -
     )
     facts = []
     if counts["total"]:
+        # Two plurals: "3 acuerdos … con 1 país" needs each number to choose its own word.
+        agreements = ngettext(
+            "%(n)s acuerdo o relación conocida", "%(n)s acuerdos o relaciones conocidas", counts["total"]
+        ) % {"n": number_format(counts["total"], force_grouping=True)}
+        countries = ngettext("%(n)s país", "%(n)s países", counts["countries"]) % {"n": counts["countries"]}
         facts.append(
-            ngettext(
-                "%(n)s acuerdo o relación conocida con %(c)s país",
-                "%(n)s acuerdos o relaciones conocidas con %(c)s países",
-                counts["total"],
-            )
-            % {"n": number_format(counts["total"], force_grouping=True), "c": counts["countries"]}
+            _("%(agreements)s con %(countries)s") % {"agreements": agreements, "countries": countries}
         )
     if profile and profile.offers:
         labels = dict(MunicipalityProfile.Offer.choices)

@@ -301,6 +301,7 @@ def digests_send_due(*, now: dt.datetime | None = None) -> int:
         Notification.objects.filter(read_at__isnull=True, digest__isnull=True, created_at__lt=older_than)
         .exclude(recipient__notification_preference__email_digest=False)
         .exclude(recipient__is_active=False)
+        .order_by()  # without the model's ordering, which would make DISTINCT one row per notification
         .values_list("recipient_id", flat=True)
         .distinct()
     )

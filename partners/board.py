@@ -50,15 +50,21 @@ kinds.register(
 
 
 # --- Permissions ---------------------------------------------------------------------------------------
-def can_manage(user, partner_request: PartnerRequest) -> bool:
-    """Titulares and capturistas of the request's municipality edit and close it, and read its replies."""
-    roles.load_memberships(user)
-    return roles.can_edit_files_of(user, partner_request.municipality_id)
-
-
 def can_publish_for(user, cvegeo: str) -> bool:
+    """Titulares and capturistas publish requests for their own municipality."""
     roles.load_memberships(user)
     return roles.can_edit_files_of(user, cvegeo)
+
+
+def can_manage(user, partner_request: PartnerRequest) -> bool:
+    """Whoever may publish for the request's municipality edits and closes it, and reads its replies."""
+    return can_publish_for(user, partner_request.municipality_id)
+
+
+def publishable_municipalities(user) -> list:
+    """The municipalities where the user may publish (titular or capturista)."""
+    roles.load_memberships(user)
+    return [m for m in roles.municipalities_of(user) if roles.can_edit_files_of(user, m.pk)]
 
 
 # --- Reads ---------------------------------------------------------------------------------------------
@@ -105,8 +111,7 @@ def filtered(
 
 def requests_managed_by(user) -> list[PartnerRequest]:
     """Every request of the user's municipalities (published, closed or expired), with its reply count."""
-    roles.load_memberships(user)
-    cvegeos = [m.pk for m in roles.municipalities_of(user) if roles.can_edit_files_of(user, m.pk)]
+    cvegeos = [m.pk for m in publishable_municipalities(user)]
     if not cvegeos:
         return []
     return list(

@@ -7,6 +7,7 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -120,7 +121,7 @@ class PartnerRequestForm(forms.Form):
         if expires > today + dt.timedelta(days=MAX_DAYS):
             raise forms.ValidationError(
                 _("Se publica como máximo un año: elija una fecha hasta el %(date)s.")
-                % {"date": (today + dt.timedelta(days=MAX_DAYS)).isoformat()}
+                % {"date": date_format(today + dt.timedelta(days=MAX_DAYS), "DATE_FORMAT")}
             )
         return expires
 

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import permissions as roles
 from registry.catalogs import Catalogs, request_catalogs
 
 from . import board
@@ -24,12 +23,6 @@ from .board_forms import FilterForm, PartnerRequestForm, ReplyForm
 from .models import Country, PartnerRequest, Region
 
 PAGE_SIZE = 20
-
-
-def publishable_municipalities(user) -> list:
-    """The municipalities where the user may publish (titular or capturista)."""
-    roles.load_memberships(user)
-    return [m for m in roles.municipalities_of(user) if roles.can_edit_files_of(user, m.pk)]
 
 
 def country_of(catalogs: Catalogs, iso2: str) -> Country:
@@ -64,7 +57,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
         "active": active,
         "query": query.urlencode(),
         "managed": board.requests_managed_by(request.user),
-        "can_publish": bool(publishable_municipalities(request.user)),
+        "can_publish": bool(board.publishable_municipalities(request.user)),
         "today": timezone.localdate(),
     }
     return render(request, "partners/board_list.html", context, status=status)
@@ -75,7 +68,7 @@ class RequestFormView(View):
     """Publish a request (no pk) or edit one (pk): officials of its municipality only."""
 
     def dispatch(self, request, pk: int | None = None):
-        self.municipalities = publishable_municipalities(request.user)
+        self.municipalities = board.publishable_municipalities(request.user)
         self.partner_request = None
         if pk is not None:
             found = board.with_related(PartnerRequest.objects.filter(pk=pk)).first()

@@ -39,6 +39,7 @@ from django.utils.translation import ngettext
 from agreements.models import Agreement, Theme
 from ciberparadiplomacia.loading import haversine_km, normalize_name
 from municipalities.models import Municipality, MunicipalityProfile
+from municipalities.selectors import profile_with_interests
 from partners.models import Country, PartnerCity, WorldTwinLink
 
 WEIGHTS = {
@@ -221,6 +222,13 @@ def catalogue() -> Catalogue:
     return _catalogue
 
 
+def forget_catalogue() -> None:
+    """Drop this process's catalogue: the next call rebuilds it (tests roll back to old registry versions)."""
+    global _catalogue
+    with _catalogue_lock:
+        _catalogue = None
+
+
 def known_relationships() -> list[Relationship]:
     """Every known tie with a partner city: registry entries and known relationships, never synthetic rows."""
     agreements = Agreement.objects.filter(partner_city__isnull=False).exclude(
@@ -239,12 +247,7 @@ def known_relationships() -> list[Relationship]:
 
 def preferences_for(cvegeo: str) -> Preferences:
     """The municipality's declared interests, from its international profile when it has one."""
-    profile = (
-        MunicipalityProfile.objects.filter(municipality_id=cvegeo)
-        .prefetch_related("desired_countries", "desired_regions", "themes")
-        .first()
-    )
-    return preferences_from(profile)
+    return preferences_from(profile_with_interests(cvegeo))
 
 
 def preferences_from(profile: MunicipalityProfile | None) -> Preferences:
@@ -490,8 +493,12 @@ def language_names(codes: Iterable[str]) -> list[str]:
     return [locale.languages.get(code, code) for code in codes]
 
 
-def suggest_partners(cvegeo: str, *, limit: int = 20) -> list[Suggestion]:
-    """Suggestions for one municipality from the current relationships and its profile."""
-    return Matchmaker(catalogue(), known_relationships()).suggest(
-        cvegeo, limit=limit, preferences=preferences_for(cvegeo)
-    )
+def suggest_partners(
+    cvegeo: str, *, limit: int = 20, preferences: Preferences | None = None
+) -> list[Suggestion]:
+    """Suggestions for one municipality from the current relationships and its profile (`preferences`: when
+    the caller already read them)."""
+    if preferences is None:
+        preferences = preferences_for(cvegeo)
+    matchmaker = Matchmaker(catalogue(), known_relationships())
+    return matchmaker.suggest(cvegeo, limit=limit, preferences=preferences)

@@ -41,9 +41,7 @@ def suggestions_for(
     )
 
     def build() -> list[dict]:
-        found = matchmaking.Matchmaker(matchmaking.catalogue(), matchmaking.known_relationships()).suggest(
-            cvegeo, limit=limit, preferences=preferences
-        )
+        found = matchmaking.suggest_partners(cvegeo, limit=limit, preferences=preferences)
         return [{**s.as_dict(), "city_id": s.city_id} for s in found]
 
     return cached(version or current_version(), "partner-suggestions", parts, build)

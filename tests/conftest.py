@@ -83,9 +83,9 @@ def _fresh_matchmaker_catalogue():
     brings old version numbers back with other rows behind them: never reuse another test's catalogue."""
     from partners import matchmaking
 
-    matchmaking._catalogue = None
+    matchmaking.forget_catalogue()
     yield
-    matchmaking._catalogue = None
+    matchmaking.forget_catalogue()
 
 
 @pytest.fixture(autouse=True)

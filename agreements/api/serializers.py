@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 
-from .. import wizard, workflow
+from .. import review_selectors, wizard, workflow
 from ..models import Dictamen, Observation, Signature, WorkingFile
 
 
@@ -120,12 +120,12 @@ class WorkingFileDetailSerializer(WorkingFileSerializer):
 
     @extend_schema_field(DictamenSerializer(allow_null=True))
     def get_dictamen(self, working_file: WorkingFile) -> dict | None:
-        found = Dictamen.objects.filter(working_file=working_file).first()
+        found = review_selectors.related(working_file, "dictamen")
         return DictamenSerializer(found).data if found else None
 
     @extend_schema_field(SignatureSerializer(allow_null=True))
     def get_signature(self, working_file: WorkingFile) -> dict | None:
-        found = Signature.objects.filter(working_file=working_file).first()
+        found = review_selectors.related(working_file, "signature")
         return SignatureSerializer(found).data if found else None
 
     def get_registry_url(self, working_file: WorkingFile) -> str | None:

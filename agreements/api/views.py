@@ -15,7 +15,6 @@ Authentication: a session (the web login, with CSRF; SRE staff must have two-fac
 
 from __future__ import annotations
 
-from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -29,6 +28,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from accounts import permissions as roles
+from accounts.selectors import has_totp
 
 from .. import review_selectors, selectors, services, workflow
 from ..models import WorkingFile
@@ -47,10 +47,7 @@ class StaffHasTwoFactor(permissions.BasePermission):
         if not isinstance(request.successful_authenticator, SessionAuthentication):
             return True
         user = request.user
-        return (
-            not roles.mfa_required(user)
-            or Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        )
+        return not roles.mfa_required(user) or has_totp(user)
 
 
 ERROR = api.WorkflowErrorSerializer
@@ -113,10 +110,13 @@ class WorkingFileViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return api.WorkingFileSerializer if self.action == "list" else api.WorkingFileDetailSerializer
 
-    def _perform(self, request, action_name: str, body_class, to_data) -> Response:
+    def _perform(self, request, action_name, body_class, to_data) -> Response:
+        """`action_name`: an Action, or a function of the valid body that says which one (the dictamen)."""
         working_file = self.get_object()  # 404 for a file the caller may not see
         body = body_class(data=request.data)
         body.is_valid(raise_exception=True)
+        if callable(action_name):
+            action_name = action_name(body.validated_data)
         try:
             workflow.transition(
                 file_id=working_file.pk,
@@ -190,16 +190,11 @@ class WorkingFileViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path="dictaminar")
     def dictamen(self, request, pk=None):
-        def to_data(v):
-            return {"reasoning": v["reasoning"]}
-
-        chosen = api.DictamenInputSerializer(data=request.data)
-        favorable = chosen.is_valid() and chosen.validated_data["favorable"]
         return self._perform(
             request,
-            Action.FAVORABLE if favorable else Action.UNFAVORABLE,
+            lambda v: Action.FAVORABLE if v["favorable"] else Action.UNFAVORABLE,
             api.DictamenInputSerializer,
-            to_data,
+            lambda v: {"reasoning": v["reasoning"]},
         )
 
     @transition_schema(api.SignInputSerializer, "Record the signature with the signed PDF (titular)")

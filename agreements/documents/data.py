@@ -12,11 +12,9 @@ import hashlib
 import json
 
 from babel import Locale
-from django.utils import translation
+from django.utils import timezone, translation
 
-from partners.models import PartnerCity
-
-from .. import clauses
+from .. import clauses, services
 
 # Part of every hash: a change to the documents' wording or layout makes new versions of every document.
 RENDERER_VERSION = 1
@@ -32,16 +30,10 @@ def data_hash(kind: str, data: dict) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _city(answers: dict) -> PartnerCity | None:
-    city_id = str((answers.get("contraparte") or {}).get("ciudad_id") or "")
-    if not city_id.isdigit():
-        return None
-    return PartnerCity.objects.select_related("country").filter(pk=int(city_id)).first()
-
-
 def text_data(working_file) -> dict:
     """The clause library's `AgreementText` of the file, as JSON (dates as ISO strings)."""
-    text = clauses.text_from_answers(working_file, working_file.answers, _city(working_file.answers))
+    city = services.counterpart_city(working_file)  # the picked city, or a typed name the wizard matched
+    text = clauses.text_from_answers(working_file, working_file.answers, city)
     data = dataclasses.asdict(text)
     data["signing_date"] = text.signing_date.isoformat() if text.signing_date else None
     return data
@@ -125,7 +117,7 @@ def dictamen_data(working_file) -> dict:
         "country": text["country_es"] or _country_name(getattr(working_file, "country", None)),
         "favorable": dictamen.favorable,
         "reasoning": dictamen.reasoning,
-        "issued_on": dictamen.issued_at.date().isoformat(),
+        "issued_on": timezone.localdate(dictamen.issued_at).isoformat(),  # Mexico's date, not UTC's
         "issued_by": _person(dictamen.issued_by),
     }
 

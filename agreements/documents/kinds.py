@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from ..models import GeneratedDocument
+from ..models import Dictamen, GeneratedDocument, WorkingFile
 from . import agreement, data, docx, letters, pdf
 from .model import Document
 
@@ -30,13 +30,11 @@ class DocumentKind:
 
 
 def _has_dictamen(working_file) -> bool:
-    from ..models import Dictamen
-
     return Dictamen.objects.filter(working_file=working_file).exists()
 
 
 def _inscribed(working_file) -> bool:
-    return bool(getattr(working_file, "agreement_id", None)) and working_file.state == "inscrito"
+    return bool(working_file.agreement_id) and working_file.state == WorkingFile.State.INSCRIBED
 
 
 KINDS: dict[str, DocumentKind] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,10 @@ class RegistryThrottled(exceptions.Throttled):
 
 
 def registry_exception_handler(exc, context):
+    if isinstance(exc, Http404):
+        # get_object_or_404's message is English and names the model ("No Agreement matches…"): DRF's
+        # own "not found" speaks the request's language.
+        exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -45,6 +45,14 @@ class RegistryPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
 
+    def get_page_number(self, request, paginator):
+        # Not a number at all is a bad parameter (400, as on /registro/); a page past the last stays a 404.
+        number = super().get_page_number(request, paginator)
+        if number not in self.last_page_strings and (not str(number).isdigit() or int(number) < 1):
+            message = _("«%(page)s» no es un número de página: use 1, 2, 3…") % {"page": number}
+            raise exceptions.ValidationError({self.page_query_param: [message]})
+        return number
+
 
 # --- OpenAPI: the parameters, typed once -------------------------------------------------------------------
 def _enum(choices) -> list[str]:

@@ -98,3 +98,25 @@ def test_idle_dialog_warns_keeps_the_session_and_then_logs_out(page: Page, live_
     expect(dialog).to_be_visible(timeout=5000)
     expect(page).to_have_url(re.compile(r"/cuentas/login/\?next=%2Fcuentas%2Fmi-cuenta%2F$"), timeout=12000)
     expect(page.locator(".messages")).to_contain_text("Su sesión se cerró tras 0 minutos sin actividad.")
+
+
+def test_invitation_for_another_address_fits_a_phone(page: Page, live_server):
+    """The page names the logged-in address, which can be longer than a phone is wide: it wraps."""
+    municipality = MunicipalityFactory()
+    titular = verified(email="titular@oaxaca.gob.mx")
+    MembershipFactory(user=titular, municipality=municipality, role=Membership.Role.TITULAR)
+    _invitation, token = services.invitation_create(
+        by=titular,
+        email="nueva@oaxaca.gob.mx",
+        municipality=municipality,
+        role=Membership.Role.CAPTURISTA,
+        language="es-mx",
+        base_url=live_server.url + "/",
+    )
+    someone_else = verified(email="coordinacion.de.asuntos.internacionales@ayuntamiento.gob.mx")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    fill_login(page, live_server.url, someone_else.email)
+    page.goto(f"{live_server.url}/cuentas/invitacion/{token}/")
+    expect(page.locator(".message-warning")).to_contain_text(f"Inició sesión como {someone_else.email}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

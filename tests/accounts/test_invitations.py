@@ -134,7 +134,7 @@ def test_inviting_a_current_member_with_same_role_is_refused_with_a_message(
     [
         (
             {"email": "", "municipality": "20067", "role": CAPTURISTA},
-            {"email": ["Escriba el correo electrónico de la persona que invita."]},
+            {"email": ["Escriba el correo electrónico de la persona que va a invitar."]},
         ),
         (
             {"email": "no-es-correo", "municipality": "20067", "role": CAPTURISTA},

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import zoneinfo
 
 import docx
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 from agreements import document_services, workflow
 from agreements.documents import kinds
 from agreements.models import GeneratedDocument, WorkingFile
+from notifications.models import Notification
 from tests.factories import (
     MunicipalityFactory,
     PartnerCityFactory,
@@ -120,6 +122,22 @@ def test_a_failed_document_asked_again_gets_new_attempts(
     assert (pdf.status, pdf.attempts, pdf.error) == (Status.DONE, 1, "")
 
 
+def test_the_failure_notice_names_the_file_in_the_requesters_language(
+    wf, titular, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(document):
+        raise ValueError("template bug")
+
+    titular.language = "en"
+    titular.save(update_fields=["language"])
+    monkeypatch.setitem(kinds.RENDERERS, "pdf", broken)
+    request(wf, by=titular, capture=django_capture_on_commit_callbacks)
+    (notice,) = Notification.objects.filter(recipient=titular, kind="document.failed")
+    assert notice.subject == "Could not generate: Draft agreement"
+    assert f"“{wf.display_title}”" not in notice.message  # not the Spanish "Acuerdo con …"
+    assert "of the working file “Agreement with " in notice.message
+
+
 def test_a_transient_error_is_retried_and_counted(
     wf, titular, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -190,6 +208,18 @@ def test_sweeper_requeues_lost_tasks_and_fails_worn_out_ones(
     assert (abandoned.status, abandoned.error) == (Status.FAILED, "attempt cap reached")
 
 
+def test_the_draft_knows_the_country_of_a_city_typed_without_the_list(wf):
+    """Without JavaScript the official types the city (no `ciudad_id`); the wizard matches the name, and the
+    documents must name the same city and country as they do for a picked one."""
+    from agreements.documents import data
+
+    picked = data.text_data(wf)
+    wf.answers = {**wf.answers, "contraparte": {**wf.answers["contraparte"], "ciudad_id": ""}}
+    typed = data.text_data(wf)
+    assert picked["country_iso2"] and picked["country_es"]
+    assert (typed["country_iso2"], typed["country_es"]) == (picked["country_iso2"], picked["country_es"])
+
+
 def test_dictamen_and_constancia_wait_for_the_workflow(wf, titular):
     with pytest.raises(document_services.DocumentUnavailable):
         request(wf, kind="dictamen", by=titular)
@@ -206,6 +236,16 @@ def test_dictamen_and_constancia_once_issued(wf, titular, django_capture_on_comm
     assert constancia.data["number"] == wf.agreement.registration_number
     assert constancia.data["counterpart"] == "Kioto"  # the registry entry's counterpart
     assert GeneratedDocument.objects.get(pk=constancia.pk).status == Status.DONE
+
+
+def test_the_dictamen_is_dated_in_mexico_not_in_utc(wf, titular):
+    wf = advance(wf, WorkingFile.State.FAVORABLE, titular=titular, reviewer=sre_user())
+    evening = dt.datetime(2026, 3, 10, 20, 30, tzinfo=zoneinfo.ZoneInfo("America/Mexico_City"))  # 02:30 UTC
+    wf.dictamen.issued_at = evening
+    wf.dictamen.save(update_fields=["issued_at"])
+    wf = WorkingFile.objects.get(pk=wf.pk)  # read back from the database, in UTC
+    (dictamen,) = request(wf, kind="dictamen", by=titular)
+    assert dictamen.data["issued_on"] == "2026-03-10"
 
 
 # --- Pages -------------------------------------------------------------------------------------------------
@@ -347,6 +387,7 @@ def test_public_documents_appear_once_inscribed(client, wf, titular, django_capt
         # transaction commits, at the end of this block).
         assert waiting.status_code == 202
         assert "La constancia se está generando" in waiting.content.decode()
+        assert "no-store" in waiting["Cache-Control"]  # the waiting page is never kept
         assert client.get(status_url).json() == {
             "done": False,
             "failed": False,
@@ -356,6 +397,7 @@ def test_public_documents_appear_once_inscribed(client, wf, titular, django_capt
     constancia = client.get(f"/registro/{agreement.pk}/constancia/")
     assert constancia.status_code == 200
     assert constancia["Content-Type"] == "application/pdf"
+    assert constancia["Cache-Control"] == "public, max-age=3600"  # public data, like the signed agreement
     assert constancia["Content-Disposition"] == (
         'attachment; filename="constancia-de-inscripcion-oaxaca-de-juarez-kioto-v1.pdf"'
     )

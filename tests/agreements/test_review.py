@@ -189,6 +189,18 @@ def test_administrator_assigns_a_reviewer_and_cannot_assign_anyone_else(client, 
     assert (event.by, event.detail) == (team["admin"], "Rita Revisora")
 
 
+def test_an_administrator_is_not_offered_to_take_the_file_themselves(client, team):
+    """Administrators do not review: their «assign» list starts with «Elija…», not with «Yo» (a choice the
+    workflow would refuse)."""
+    wf = file_at(team, State.SUBMITTED)
+    client.force_login(team["admin"])
+    html = html_of(client.get(f"/revision/expedientes/{wf.pk}/"))
+    select = re.search(r'<select name="assignee".*?</select>', html, re.S).group(0)
+    assert '<option value="" selected>Elija…</option>' in select
+    assert ">Yo<" not in select
+    assert f'<option value="{team["reviewer"].pk}">Rita Revisora</option>' in select
+
+
 def test_administrator_reassigns_a_file_in_review(client, team, django_capture_on_commit_callbacks):
     wf = file_at(team, State.IN_REVIEW)
     days_since = wf.state_changed_at

@@ -174,3 +174,43 @@ def test_allowed_actions_are_the_buttons_of_each_role(people):
     assert actions("reviewer") == ["take"]
     assert actions("admin") == ["take"]
     assert actions("other_titular") == []
+
+
+def test_a_submission_refreshes_the_file_once_in_its_new_state(people, monkeypatch):
+    """Submit and resubmit re-validate the file once, already in the state they lead to: the last step
+    («envío») is complete without a second pass over every step and the pre-check."""
+    from agreements import services
+
+    wf = complete_file(people["town"], titular=people["titular"])
+    seen = []
+    refresh = services.refresh
+
+    def spy(working_file, context):
+        seen.append(working_file.state)
+        refresh(working_file, context)
+
+    monkeypatch.setattr(services, "refresh", spy)
+    wf = advance(wf, State.RESUBMITTED, titular=people["titular"], reviewer=people["reviewer"])
+    assert seen == [State.SUBMITTED, State.RESUBMITTED]
+    wf.refresh_from_db()
+    assert (wf.step_statuses["envio"], wf.steps_complete, wf.country_id) == ("completo", 7, "JP")
+
+
+def test_a_city_typed_without_the_list_still_gives_the_country_and_the_registry_city(people):
+    """Without JavaScript the city is typed, not picked (no `ciudad_id`); the wizard resolves the name in the
+    catalogue and completes the step. The submission must resolve it the same way: the queue's country, the
+    favorable dictamen (which needs the country) and the registry entry's partner city."""
+    from agreements import services
+
+    wf = complete_file(people["town"], titular=people["titular"])
+    city = services.counterpart_city(wf, services.load_context(wf))
+    wf.answers = {**wf.answers, "contraparte": {**wf.answers["contraparte"], "ciudad_id": ""}}
+    services.refresh(wf, services.load_context(wf))
+    wf.save()
+    assert wf.step_statuses["contraparte"] == "completo"
+    wf = advance(wf, State.INSCRIBED, titular=people["titular"], reviewer=people["reviewer"])
+    assert (wf.country_id, wf.agreement.partner_city, wf.agreement.country_id) == (
+        city.country_id,
+        city,
+        city.country_id,
+    )

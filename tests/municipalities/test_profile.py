@@ -11,6 +11,7 @@ from agreements.models import Theme
 from municipalities.models import Municipality, MunicipalityProfile
 from partners.models import Country
 from tests.factories import (
+    AgreementFactory,
     MunicipalityPhotoFactory,
     MunicipalityProfileFactory,
     PartnerRequestFactory,
@@ -263,6 +264,14 @@ def test_card_text_names_the_municipality_and_its_interests(oaxaca):
         "Busca socios en: España, Japón",
         "270,955 habitantes (censo 2020)",
     ]
+
+
+def test_card_text_counts_agreements_and_countries_each_with_its_own_plural(world, oaxaca):
+    from municipalities.views import card_text
+
+    for _ in range(2):  # three ties in all, every one of them with the United States
+        AgreementFactory(municipality=oaxaca, partner_city=world["cities"]["san_antonio"])
+    assert card_text(oaxaca, None)["facts"][0] == "3 acuerdos o relaciones conocidas con 1 país"
 
 
 # --- Query counts ------------------------------------------------------------------------------------------

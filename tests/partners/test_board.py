@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from partners import board
 from partners.models import PartnerRequest, Region
@@ -124,7 +125,12 @@ def test_expiry_must_be_after_today_and_within_a_year(client, oaxaca):
     today = timezone.localdate()
     for value, message in [
         (today, "Elija una fecha posterior a hoy."),
-        (today + dt.timedelta(days=366), "Se publica como máximo un año: elija una fecha hasta el"),
+        (
+            today + dt.timedelta(days=366),
+            # The date as people read it, not ISO: «hasta el 25 de noviembre de 2027».
+            "Se publica como máximo un año: elija una fecha hasta el "
+            + date_format(today + dt.timedelta(days=365), "DATE_FORMAT"),
+        ),
     ]:
         response = client.post("/buscan-socio/nueva/", request_data(expires_on=value.isoformat()))
         assert response.status_code == 400 and message in text(response)
@@ -266,6 +272,8 @@ def test_officials_see_their_municipalitys_requests_whatever_their_state(client,
         '<span class="tag tag-grey">Cerrada</span>' in html
         and '<span class="tag tag-yellow">Vencida</span>' in html
     )
+    # The count says what it counts: on a phone the table's column headings are hidden.
+    assert "<td>1 respuesta</td>" in html and "<td>0 respuestas</td>" in html
     # Its closed request stays readable for them, with its replies.
     assert "Esta solicitud está cerrada" in text(client.get(f"/buscan-socio/{requests['closed'].pk}/"))
 

@@ -26,9 +26,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_catalogue():
     """The catalogue is cached per process; each test builds its own world."""
-    matchmaking._catalogue = None
+    matchmaking.forget_catalogue()
     yield
-    matchmaking._catalogue = None
+    matchmaking.forget_catalogue()
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ def test_hidden_relationship_leaves_no_trace(world):
     in_memory, ev_memory, _ = matchmaking.Matchmaker(cat, rest).scores("28032")
 
     Agreement.objects.filter(pk=hidden.pk).delete()
-    matchmaking._catalogue = None
+    matchmaking.forget_catalogue()
     from_database, ev_database, _ = matchmaking.Matchmaker(
         matchmaking.catalogue(), matchmaking.known_relationships()
     ).scores("28032")

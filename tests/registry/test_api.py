@@ -96,6 +96,34 @@ def test_pagination(world, client):
     assert response.json() == {"detail": "Página inválida."}
 
 
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5"])
+def test_a_page_that_is_not_a_number_is_a_400(world, client, number):
+    for path in ("/api/v1/agreements/", "/api/v1/municipalities/"):
+        response = client.get(f"{path}?page={number}")
+        assert response.status_code == 400
+        assert response.json() == {
+            "detail": "Parámetros no válidos: vea cada error en «errors».",
+            "errors": {"page": [f"«{number}» no es un número de página: use 1, 2, 3…"]},
+        }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/agreements/999999/",
+        "/api/v1/municipalities/99999/",
+        "/api/v1/states/99/",
+        "/api/v1/countries/ZZ/",
+        "/api/v1/partner-cities/999999/",
+    ],
+)
+def test_an_unknown_record_is_a_404_in_the_requested_language(world, client, path):
+    response = client.get(path)
+    assert (response.status_code, response.json()) == (404, {"detail": "No encontrado."})
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+
+
 @pytest.mark.parametrize(
     ("query", "language", "errors"),
     [

@@ -2,10 +2,13 @@
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.services import totp_enable_for_demo
-from tests.factories import AgreementFactory, UserFactory
+from accounts.models import User
+from accounts.services import invitation_create, totp_enable_for_demo
+from tests.factories import AgreementFactory, MunicipalityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +49,30 @@ def test_project_models_are_all_registered():
         if model not in admin.site._registry and model not in shown_inline
     ]
     assert missing == []
+
+
+def test_invitation_changelist_queries_do_not_grow_with_rows(admin_client):
+    inviter = User.objects.get(sre_role=User.SreRole.ADMIN)
+    url = reverse("admin:accounts_invitation_changelist")
+
+    def invite(n: int) -> None:
+        invitation_create(
+            by=inviter,
+            email=f"persona{n}@municipio.gob.mx",
+            municipality=MunicipalityFactory(),  # each in a state of its own: the row shows "Name, Abbr."
+            role="capturista",
+            language="es-mx",
+            base_url="http://testserver/",
+        )
+
+    invite(0)
+    admin_client.get(url)  # the first request also fills per-process caches
+    with CaptureQueriesContext(connection) as one:
+        assert admin_client.get(url).status_code == 200
+    for n in range(1, 4):
+        invite(n)
+    with CaptureQueriesContext(connection) as four:
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 4
+    assert len(four) == len(one)
