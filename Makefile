@@ -35,11 +35,12 @@ define apt_ensure
 	fi
 endef
 
-.PHONY: help run test check messages migrate demo worker beat deps deps-dev clean
+.PHONY: help run test check lint-imports typecheck precommit coverage messages migrate demo worker beat deps \
+	deps-dev clean
 
 help: ## List the targets
 	@echo "Ciberparadiplomacia. Usage: make <target>"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
 
 # --- Virtual environment: created once, reinstalled only when a requirements file changes ----------
 $(PY):
@@ -89,9 +90,14 @@ beat: deps ## Celery beat, the scheduler of periodic tasks (needs REDIS_URL)
 test: deps-dev ## Run the whole test suite (in parallel)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-check: deps-dev ## Lint, format, Django checks, migrations, translations, compose file, deploy checklist
+coverage: deps-dev ## The suite under coverage (pyproject.toml): a table, and a failure under fail_under
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --cov --cov-report=term:skip-covered
+
+check: deps-dev ## Lint, format, imports, types, Django checks, migrations, translations, compose, deploy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_translations --check
@@ -103,13 +109,23 @@ check: deps-dev ## Lint, format, Django checks, migrations, translations, compos
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
+lint-imports: deps-dev ## Import contracts between the apps (pyproject.toml, [tool.importlinter])
+	$(VENV)/bin/lint-imports
+
+typecheck: deps-dev ## mypy on every services.py and selectors.py (mypy.ini)
+	$(VENV)/bin/mypy
+
+# The hooks run the tools of .venv; pre-commit itself finds `git` and the tools' helpers on PATH.
+precommit: deps-dev ## Every pre-commit hook on every tracked file (.pre-commit-config.yaml)
+	PATH=$(VENV)/bin:$$PATH $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
 messages: deps-dev ## Extract the Spanish strings into locale/en (makemessages), then compile the .mo
 	$(MANAGE) makemessages -l en -e py,html,txt --no-location --no-obsolete --no-wrap \
 		-i '.venv/*' -i 'node_modules/*' -i 'staticfiles/*' -i 'test-results/*' -i 'media/*'
 	$(MANAGE) compile_translations
 
 clean: ## Remove caches and collected files (keeps .venv, the database and var/)
-	rm -rf staticfiles test-results .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf staticfiles test-results .pytest_cache .ruff_cache .mypy_cache .grimp_cache .coverage .coverage.* htmlcov
 	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 # --- Benchmark (issue 3) ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.urls import translate_url
 
-from . import permissions
+from accounts import permissions
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -3,10 +3,9 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from accounts import permissions
+from accounts.models import Membership, User
 from municipalities.models import Municipality
-
-from . import permissions
-from .models import Membership, User
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):

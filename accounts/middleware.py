@@ -8,7 +8,7 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions, selectors
+from accounts import permissions, selectors
 
 LAST_ACTIVITY_KEY = "accounts:last_activity"
 # Requests that neither count as activity nor are blocked: the warning dialog asks how much time is left.

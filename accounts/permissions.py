@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from .models import Invitation, Membership, User
+from accounts.models import Invitation, Membership, User
 
 
 def _pk(municipality) -> str:

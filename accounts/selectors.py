@@ -6,9 +6,9 @@ from allauth.mfa.models import Authenticator
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from . import permissions
-from .models import Invitation, Membership, User
-from .services import token_hash
+from accounts import permissions
+from accounts.models import Invitation, Membership, User
+from accounts.services import token_hash
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -47,3 +47,16 @@ def has_totp(user: User) -> bool:
 def authenticator_types(user: User) -> set[str]:
     """The kinds of two-factor authenticators the user has set up (totp, recovery_codes)."""
     return set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+
+
+def officials_of(cvegeo: str) -> list[User]:
+    """The titulares and capturistas of the municipality (active accounts), for notifications."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__municipality_id=cvegeo,
+            memberships__role__in=[Membership.Role.TITULAR, Membership.Role.CAPTURISTA],
+        )
+        .distinct()
+        .order_by("pk")
+    )

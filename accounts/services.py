@@ -19,10 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts import permissions
+from accounts.models import Invitation, Membership, User
 from municipalities.models import Municipality
-
-from . import permissions
-from .models import Invitation, Membership, User
 
 
 class InvitationUnavailable(Exception):

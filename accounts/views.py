@@ -17,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, TemplateView
 
-from . import middleware, permissions, selectors, services
-from .forms import InvitationAcceptForm, InvitationForm, LanguageForm
-from .models import Invitation, User
+from accounts import middleware, permissions, selectors, services
+from accounts.forms import InvitationAcceptForm, InvitationForm, LanguageForm
+from accounts.models import Invitation, User
 
 
 def _forbidden(request, message: str) -> TemplateResponse:

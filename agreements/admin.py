@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import (
+from agreements.models import (
     Agreement,
     Dictamen,
     Observation,
@@ -74,7 +74,7 @@ class WorkingFileEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     readonly_fields = fields
 
 
-# --- The review workflow (agreements/workflow.py writes these; the admin only shows them) -----------------
+# --- The review workflow (agreements/workflow/transitions.py writes these; the admin only shows them) -------
 class ReviewRoundInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ReviewRound
     extra = 0
@@ -143,4 +143,5 @@ class WorkingFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
 
 
-from . import document_admin  # noqa: E402,F401  (generated documents and reminders: their own module)
+# Generated documents and reminder logs have their admin beside their code; Django imports only this module.
+from agreements.documents import admin as documents_admin  # noqa: E402,F401

@@ -38,7 +38,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import Membership  # noqa: E402
-from agreements import services  # noqa: E402
+from agreements.steps import services  # noqa: E402
 
 OAXACA = "20067"
 

@@ -176,7 +176,7 @@ def throughput(redis_url: str) -> dict:
     from django.core.management import call_command
     from django.db import connections
 
-    from agreements import document_services
+    from agreements.documents import services as document_services
     from agreements.models import GeneratedDocument, WorkingFile
     from municipalities.models import Municipality, State
     from partners.models import Country, PartnerCity

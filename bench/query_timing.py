@@ -10,9 +10,9 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from core.versioning import current_version  # noqa: E402
 from registry import selectors, statistics  # noqa: E402
-from registry.catalogs import load_catalogs  # noqa: E402
-from registry.versioning import current_version  # noqa: E402
+from registry.catalogs import get_catalogs as load_catalogs  # noqa: E402
 
 RUNS = 15
 RAW = {

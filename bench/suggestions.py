@@ -40,11 +40,11 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from core.versioning import current_version  # noqa: E402
+from matchmaking import scoring as matchmaking  # noqa: E402
+from matchmaking.suggestions import suggestions_for  # noqa: E402
 from municipalities.models import Municipality  # noqa: E402
-from partners import matchmaking  # noqa: E402
 from partners.models import PartnerCity  # noqa: E402
-from partners.suggestions import suggestions_for  # noqa: E402
-from registry.versioning import current_version  # noqa: E402
 
 TARGET_MS = 300
 

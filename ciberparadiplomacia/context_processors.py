@@ -2,10 +2,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 
-from . import selectors
-from .navigation import main_nav
-
-DEMO_FLAG_CACHE_KEY = "site:demo-accounts-exist"
+from accounts.demo import DEMO_FLAG_CACHE_KEY, demo_accounts_exist
+from ciberparadiplomacia.navigation import main_nav
 
 
 def site(request) -> dict:
@@ -17,6 +15,6 @@ def site(request) -> dict:
         switch.append({"code": code, "name": name, "url": translate_url(current, code)})
     demo = cache.get(DEMO_FLAG_CACHE_KEY)
     if demo is None:
-        demo = selectors.demo_accounts_exist()
+        demo = demo_accounts_exist()
         cache.set(DEMO_FLAG_CACHE_KEY, demo, 300)
     return {"language_switch": switch, "demo_installation": demo, "main_nav": main_nav(request)}

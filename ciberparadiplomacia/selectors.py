@@ -1,5 +1,3 @@
-from django.contrib.auth import get_user_model
-
 from agreements.models import Agreement
 from municipalities.models import Municipality, State
 from partners.models import Country, PartnerCity
@@ -20,7 +18,3 @@ def site_counts() -> dict[str, int]:
         .distinct()
         .count(),
     }
-
-
-def demo_accounts_exist() -> bool:
-    return get_user_model().objects.filter(is_demo=True).exists()

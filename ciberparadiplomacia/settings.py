@@ -59,14 +59,18 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    # The project's apps, from the wiring down to the catalogues (CONTRIBUTING.md, "Architecture").
     "ciberparadiplomacia",
+    "guide",
+    "showcase",
+    "matchmaking",
+    "registry",
+    "agreements",
+    "notifications",
     "accounts",
     "municipalities",
     "partners",
-    "agreements",
-    "guide",
-    "registry",
-    "notifications",
+    "core",
 ]
 
 MIDDLEWARE = [
@@ -316,12 +320,13 @@ TASK_RETRY_BACKOFF_MAX_SECONDS = env.int("TASK_RETRY_BACKOFF_MAX_SECONDS", defau
 NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env.int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", default=6)
 # A row still "pending" or "sending" after this many seconds lost its task: the sweeper queues it again.
 NOTIFICATIONS_EMAIL_STALE_AFTER = env.int("NOTIFICATIONS_EMAIL_STALE_AFTER", default=15 * 60)
-# Generated documents (agreements/document_services.py): a claim older than this was abandoned by its worker.
+# Generated documents (agreements/documents/services.py): a claim older than this was abandoned by its worker.
 AGREEMENTS_DOCUMENT_STALE_AFTER = env.int("DOCUMENT_STALE_AFTER", default=10 * 60)
 AGREEMENTS_DOCUMENT_MAX_ATTEMPTS = env.int("DOCUMENT_MAX_ATTEMPTS", default=3)
 # Fault-injection tests only: seconds a worker waits before rendering, so a test can kill it mid-task.
 AGREEMENTS_DOCUMENT_DELAY_SECONDS = env.float("DOCUMENT_DELAY_SECONDS", default=0)
-# Reminders (agreements/reminders.py): days after which each is due. The law sets no deadlines; the SRE's
+# Reminders (agreements/reminders/services.py): days after which each is due. The law sets no deadlines;
+# the SRE's
 # own targets AGREEMENTS_REVIEW_TARGET_DAYS and AGREEMENTS_INSCRIPTION_TARGET_DAYS are in the workflow block.
 AGREEMENTS_REMINDER_DRAFT_IDLE_DAYS = env.int("REMINDER_DRAFT_IDLE_DAYS", default=14)
 AGREEMENTS_REMINDER_OBSERVATIONS_DAYS = env.int("REMINDER_OBSERVATIONS_DAYS", default=10)
@@ -351,22 +356,23 @@ CELERY_BEAT_SCHEDULE.update(
     }
 )
 
-# --- Review workflow: observations, dictamen, signature, inscription (agreements/workflow.py) ----------
+# --- Review workflow: observations, dictamen, signature, inscription (agreements/workflow/transitions.py) ---
 # The law sets no deadlines (DOMAIN.md §2): these are the SRE's own targets, shown in the review queue.
 # Days from a (re)submission to the SRE's observations or dictamen:
 AGREEMENTS_REVIEW_TARGET_DAYS = 30
 # Days from the recorded signature to the inscription:
 AGREEMENTS_INSCRIPTION_TARGET_DAYS = 10
-# Registry numbers: one gap-free sequence per year (agreements/inscription.py).
+# Registry numbers: one gap-free sequence per year (agreements/inscription/services.py).
 AGREEMENTS_REGISTRATION_NUMBER_FORMAT = "RAI-{year}-{number:05d}"
 # The transition API (/api/v1/expedientes/) accepts session or token authentication; tokens are for the
 # SRE's own systems, created in the Django admin ("Tokens") or with `manage.py drf_create_token <email>`.
 INSTALLED_APPS += ["rest_framework.authtoken"]
 
-# --- Showcase, partner-seeking board, knowledge centre (municipalities/, partners/board.py, guide/) --------
-# Photos of a municipality's showcase: checked and re-encoded (municipalities/images.py); the upload's limit.
+# --- Showcase, partner-seeking board, knowledge centre (showcase/, matchmaking/board/, guide/) ---
+# Photos of a municipality's showcase: checked and re-encoded (showcase/images.py); the upload's limit.
 MUNICIPALITIES_PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=8 * 1024 * 1024)
-# The board's public reply form (partners/board.py): a form sent sooner than this many seconds after the page
+# The board's public reply form (matchmaking/board/spam.py): a form sent sooner than this many seconds after
+# the page
 # was shown is refused (a person reads and types; a robot posts at once); browser tests lower it.
 PARTNERS_BOARD_REPLY_MIN_SECONDS = env.float("BOARD_REPLY_MIN_SECONDS", default=3.0)
 # ...and one older than this many seconds (the page's signed token has expired).

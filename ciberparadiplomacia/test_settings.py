@@ -11,8 +11,8 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "x" * 50)
 os.environ["HTTPS"] = "0"
 
-from .settings import *  # noqa: E402,F403
-from .settings import CACHES, REDIS_URL  # noqa: E402
+from ciberparadiplomacia.settings import *  # noqa: E402,F403
+from ciberparadiplomacia.settings import CACHES, REDIS_URL  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: tests hash many passwords
 STORAGES = {

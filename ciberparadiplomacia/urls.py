@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from ciberparadiplomacia import views
 
 # The admin's own login form would skip allauth's rate limits and two-factor: send it through allauth.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -33,14 +33,14 @@ urlpatterns += i18n_patterns(
     path("acerca-de-los-datos/", views.AboutDataView.as_view(), name="about_data"),
     path("cuentas/", include("allauth.urls")),
     path("", include("agreements.urls")),
-    path("", include("agreements.review_urls")),
+    path("", include("agreements.review.urls")),
     path("", include("guide.urls")),
     path("", include("partners.urls")),
-    path("", include("partners.board_urls")),
-    path("", include("municipalities.urls")),
+    path("", include("matchmaking.board.urls")),
+    path("", include("showcase.urls")),
     path("cuentas/", include("accounts.urls")),
     path("", include("registry.urls")),
     path("notificaciones/", include("notifications.urls")),
-    path("", include("agreements.document_urls")),
+    path("", include("agreements.documents.urls")),
     prefix_default_language=False,
 )

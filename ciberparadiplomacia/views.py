@@ -3,7 +3,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from . import selectors
+from ciberparadiplomacia import selectors
 
 
 class HomeView(TemplateView):

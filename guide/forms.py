@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .selfcheck import QUESTIONS
+from guide.selfcheck import QUESTIONS
 
 
 class SelfCheckForm(forms.Form):

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from accounts import permissions as roles
-from agreements import services as file_services
 from agreements.models import WorkingFile
+from agreements.steps import services as file_services
 
 
 @transaction.atomic

@@ -8,11 +8,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts import permissions as roles
-from agreements import wizard
 from agreements.models import WorkingFile
-
-from . import content, law, selfcheck, services
-from .forms import SelfCheckForm, StartFileForm
+from agreements.steps import registry as wizard
+from guide import content, law, selfcheck, services
+from guide.forms import SelfCheckForm, StartFileForm
 
 
 class LawView(TemplateView):

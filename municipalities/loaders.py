@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ciberparadiplomacia.loading import (
+from core.loading import (
     DataFileError,
     SyncResult,
     parse_coordinates,

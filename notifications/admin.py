@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DigestLog, Notification, NotificationPreference
+from notifications.models import DigestLog, Notification, NotificationPreference
 
 
 @admin.register(Notification)

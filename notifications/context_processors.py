@@ -1,4 +1,4 @@
-from . import selectors
+from notifications import selectors
 
 
 def notifications(request) -> dict:

@@ -2,7 +2,7 @@
 
 Texts are lazy Spanish source strings with %(name)s placeholders, filled from the `context` of `notify()`
 and translated into each recipient's language. A kind not registered here needs an explicit `subject`.
-Apps register their kinds at import time (agreements/reminders.py registers the reminders).
+Apps register their kinds at import time (agreements/reminders/services.py registers the reminders).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def get(code: str) -> Kind | None:
     return KINDS.get(code)
 
 
-# Documents (agreements/document_services.py)
+# Documents (agreements/documents/services.py)
 register(
     "document.failed",
     _("No se pudo generar: %(document)s"),

@@ -26,7 +26,7 @@ class EmailDelivery(models.Model):
     EmailStatus = EmailStatus
 
     email_status = models.CharField(
-        _("correo"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
+        _("correo"), max_length=10, choices=EmailStatus, default=EmailStatus.PENDING
     )
     email_attempts = models.PositiveSmallIntegerField(_("intentos de envío"), default=0)
     email_claimed_at = models.DateTimeField(_("envío iniciado"), null=True, blank=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from .models import Notification, NotificationPreference
+from notifications.models import Notification, NotificationPreference
 
 UNREAD_TTL = 24 * 60 * 60
 

@@ -22,9 +22,9 @@ from django.urls import reverse, translate_url
 from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 
-from . import kinds, selectors
-from .models import DigestLog, EmailStatus, Notification, NotificationPreference
-from .retrying import Transient, error_text, is_transient
+from core.retrying import Transient, error_text, is_transient
+from notifications import kinds, selectors
+from notifications.models import DigestLog, EmailStatus, Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
 Category = Notification.Category
@@ -150,7 +150,7 @@ def notify(
 
 
 def _queue_emails(rows: list[Notification]) -> None:
-    from .tasks import send_notification_email
+    from notifications.tasks import send_notification_email
 
     for row in rows:
         if row.email_status == EmailStatus.PENDING:
@@ -314,7 +314,7 @@ def digests_send_due(*, now: dt.datetime | None = None) -> int:
 
 
 def _digest_create(*, user_id: int, week: dt.date, older_than: dt.datetime, now: dt.datetime) -> bool:
-    from .tasks import send_digest_email
+    from notifications.tasks import send_digest_email
 
     try:
         with transaction.atomic():
@@ -358,7 +358,7 @@ def emails_requeue_stale(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Queue again the e-mails whose task was lost: pending (never claimed, or released after a transient
     error) or left "sending" by a dead worker, for longer than NOTIFICATIONS_EMAIL_STALE_AFTER. Rows at the
     attempt cap are marked failed. Re-queuing is safe: the claim lets only one task send a row."""
-    from .tasks import send_digest_email, send_notification_email
+    from notifications.tasks import send_digest_email, send_notification_email
 
     now = now or timezone.now()
     stale = now - dt.timedelta(seconds=settings.NOTIFICATIONS_EMAIL_STALE_AFTER)

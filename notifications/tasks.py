@@ -11,8 +11,8 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from . import services
-from .retrying import Transient, retry_later
+from core.retrying import Transient, retry_later
+from notifications import services
 
 logger = logging.getLogger(__name__)
 OPTIONS = {"bind": True, "acks_late": True, "reject_on_worker_lost": True, "max_retries": None}

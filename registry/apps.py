@@ -7,8 +7,7 @@ class RegistryConfig(AppConfig):
     verbose_name = "Registro público"
 
     def ready(self) -> None:
-        from . import signals, triggers
+        from registry import triggers
 
-        signals.connect()
         # SQLite drops a table's triggers when a migration rebuilds the table: re-create them after migrate.
         post_migrate.connect(triggers.install_after_migrate, dispatch_uid="registry_triggers")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .templatetags.registry_tags import number
+from registry.templatetags.registry_tags import number
 
 
 @dataclass(frozen=True)

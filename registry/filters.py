@@ -13,11 +13,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Theme
-
-from . import selectors
-from .catalogs import Catalogs, get_catalogs, request_catalogs
-from .text import normalize
-from .versioning import current_version
+from core.text import normalize
+from core.versioning import current_version
+from registry import selectors
+from registry.catalogs import Catalogs, get_catalogs, request_catalogs
 
 FILTER_NAMES = [
     "q",

@@ -1,33 +1,8 @@
-import secrets
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
-
-
-def new_epoch() -> str:
-    return secrets.token_hex(8)
-
-
-class RegistryVersion(models.Model):
-    """A single row the database itself bumps on every write to the registry's tables (see triggers.py).
-
-    Cached pages and statistics are keyed by (epoch, number): any write, from the admin, a service, a bulk
-    loader or raw SQL, changes the number and so retires every cached entry at once. The epoch is new for each
-    database (and after a flush), so a recreated database never meets the cache entries of an old one.
-    """
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    epoch = models.CharField(max_length=32, default=new_epoch)
-    number = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("versión del registro")
-        verbose_name_plural = _("versiones del registro")
-
-    def __str__(self) -> str:
-        return f"{self.epoch}:{self.number}"
+from core.models import new_epoch  # noqa: F401  (migration registry 0001 names registry.models.new_epoch)
 
 
 class SearchDocument(models.Model):

@@ -6,7 +6,7 @@ cache entry and one answer.
 
 from django.http import QueryDict
 
-from .filters import FILTER_NAMES
+from registry.filters import FILTER_NAMES
 
 PAGE_NAMES = ["sort", "page"]
 UPPERCASE = {"country"}

@@ -10,23 +10,12 @@ from django.db import connection
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from agreements.domain.selectors import HIDDEN_SOURCES, public_agreements  # noqa: F401
 from agreements.models import Agreement
+from core.text import search_words
+from registry.models import SearchDocument
 
-from .models import SearchDocument
-from .text import search_words
-
-# Every source is public; synthetic rows are labelled wherever they appear. Drafts never become Agreements
-# (the wizard's working files are another model), so no source is hidden today. A source added later that
-# must stay private goes here, and every page, statistic and API endpoint leaves it out.
-HIDDEN_SOURCES: list[str] = []
 LIST_RELATED = ["state", "municipality", "country", "partner_city"]
-
-
-def public_agreements() -> QuerySet[Agreement]:
-    """Every agreement anyone may see: the base of every registry page, statistic and API endpoint."""
-    if HIDDEN_SOURCES:
-        return Agreement.objects.exclude(source__in=HIDDEN_SOURCES)
-    return Agreement.objects.all()  # no WHERE clause: aggregates over the whole table stay plain scans
 
 
 def agreement_for_page(pk: int) -> Agreement | None:
@@ -53,14 +42,14 @@ def agreement_public_documents(agreement: Agreement) -> list[PublicDocument]:
 
     Only for an agreement inscribed through the portal (source `rai`, its working file inscribed): one query,
     none for known relationships and synthetic rows. The constancia is generated the first time someone asks
-    for it (agreements/document_views.py). Drafts, actas de cabildo and dictámenes are never returned here.
+    for it (agreements/documents/views.py). Drafts, actas de cabildo and dictámenes are never returned here.
     """
     if agreement.source != Agreement.Source.RAI:
         return []
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    from agreements.document_selectors import inscribed_file
+    from agreements.documents.selectors import inscribed_file
 
     inscribed = inscribed_file(agreement.pk)
     if inscribed is None:
@@ -117,7 +106,7 @@ def search_documents_ensure(version: str) -> None:
     key = f"registry:{version}:documents-complete"
     if cache.get(key):
         return
-    from .services import search_documents_fill_missing
+    from registry.services import search_documents_fill_missing
 
     search_documents_fill_missing()
     cache.set(key, True, 60 * 60 * 24)
@@ -166,7 +155,7 @@ def municipality_profile(cvegeo: str) -> dict:
 
 def state_profile(code: str, catalogs) -> dict:
     """A state's agreements by municipality and by country, and its latest agreements."""
-    from . import statistics
+    from registry import statistics
 
     agreements = public_agreements().filter(state_id=code)
     counts = statistics.municipality_counts(agreements)
@@ -191,7 +180,7 @@ def state_profile(code: str, catalogs) -> dict:
 
 def country_profile(iso2: str, catalogs) -> dict:
     """Every Mexican municipality tied to a country, with its partner cities there; and the count by state."""
-    from . import statistics
+    from registry import statistics
 
     agreements = public_agreements().filter(country_id=iso2)
     total, by_state = statistics.by_state(agreements, catalogs)

@@ -6,9 +6,9 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from agreements.models import Agreement, Theme
-
-from .models import SearchDocument
-from .text import document
+from core.text import document
+from core.versioning import bump
+from registry.models import SearchDocument
 
 BATCH = 2_000
 
@@ -57,6 +57,8 @@ def search_documents_refresh(*, agreement_ids: Iterable[int] | None = None) -> i
             batch = []
     if batch:
         written += _upsert(batch)
+    if agreement_ids is None:  # a full reindex (after renamed places): cached searches may differ now
+        bump()
     return written
 
 
@@ -68,7 +70,7 @@ def _upsert(batch: list[SearchDocument]) -> int:
 
 
 def search_documents_fill_missing() -> int:
-    """Agreements written by bulk loaders (no signals) have no document yet: write theirs."""
+    """Agreements without a document (new, or changed since: registry/triggers.py deleted theirs)."""
     missing = Agreement.objects.filter(search_document__isnull=True).values_list("pk", flat=True)
     ids = list(missing)
     return search_documents_refresh(agreement_ids=ids) if ids else 0

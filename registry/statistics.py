@@ -16,8 +16,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Theme
-
-from .catalogs import NO_POPULATION_BAND, POPULATION_BANDS, Catalogs
+from municipalities.catalog import NO_POPULATION_BAND, POPULATION_BANDS
+from registry.catalogs import Catalogs
 
 Rows = list[dict[str, Any]]
 TOP_MUNICIPALITIES = 20

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from registry import municipality_page, views
 
 app_name = "registry"
 
@@ -8,7 +8,7 @@ app_name = "registry"
 urlpatterns = [
     path("registro/", views.RegistryListView.as_view(), name="list"),
     path("registro/<int:pk>/", views.AgreementDetailView.as_view(), name="agreement"),
-    path("municipios/<str:cvegeo>/", views.MunicipalityView.as_view(), name="municipality"),
+    path("municipios/<str:cvegeo>/", municipality_page.MunicipalityView.as_view(), name="municipality"),
     path("estados/<str:code>/", views.StateView.as_view(), name="state"),
     path("paises/<str:iso2>/", views.CountryView.as_view(), name="country"),
     path("estadisticas/", views.StatisticsView.as_view(), name="statistics"),

@@ -22,16 +22,13 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
-from municipalities.models import Municipality
-
-from . import charts, maps, selectors, statistics
-from .catalogs import Catalogs, request_catalogs
-from .filters import AgreementFilterSet, filter_description
-from .params import as_query, normalize_params
-from .profile import municipality_sections
-from .templatetags.registry_tags import percent
-from .versioning import CACHE_TIMEOUT, cache_key, request_version
+from accounts.demo import DEMO_FLAG_CACHE_KEY
+from core.versioning import CACHE_TIMEOUT, cache_key, request_version
+from registry import charts, maps, selectors, statistics
+from registry.catalogs import Catalogs, request_catalogs
+from registry.filters import AgreementFilterSet, filter_description
+from registry.params import as_query, normalize_params
+from registry.templatetags.registry_tags import percent
 
 PAGE_SIZE = 25
 
@@ -156,7 +153,7 @@ def mexico_choropleth(agreements_by_state: dict[str, int]) -> dict[str, Any]:
     return maps.choropleth(
         maps.mexico_map(),
         agreements_by_state,
-        title=lambda shape, n: _point_title(shape.name, n),
+        title=lambda shape, n: point_title(shape.name, n),
         url=lambda code: reverse("registry:state", args=[code]),
     )
 
@@ -169,6 +166,10 @@ def download_links(path: str, filter_params: dict[str, str]) -> dict[str, str]:
 
 
 # --- /registro/ --------------------------------------------------------------------------------------------
+def point_title(name: str, n: int) -> str:
+    return ngettext("%(name)s: %(n)d acuerdo", "%(name)s: %(n)d acuerdos", n) % {"name": name, "n": n}
+
+
 class RegistryListView(CachedPageView):
     cache_name = "list"
 
@@ -253,61 +254,6 @@ def language_name(code: str) -> str:
     return locale.languages.get(str(code), str(code))
 
 
-# --- /municipios/<cvegeo>/ --------------------------------------------------------------------------------
-def _point_title(name: str, n: int) -> str:
-    return ngettext("%(name)s: %(n)d acuerdo", "%(name)s: %(n)d acuerdos", n) % {"name": name, "n": n}
-
-
-class MunicipalityView(View):
-    """Not cached: sections added by other features may show data the registry version does not track."""
-
-    def get(self, request: HttpRequest, cvegeo: str) -> HttpResponse:
-        catalogs = request_catalogs(request)
-        if cvegeo not in catalogs.municipalities:
-            raise Http404(_("No existe un municipio con esa clave geoestadística."))
-        municipality = Municipality.objects.select_related("state").get(cvegeo=cvegeo)
-        profile = selectors.municipality_profile(cvegeo)
-        world = maps.world_map()
-        points = []
-        for partner in profile["partner_cities"]:
-            if (
-                partner["partner_city__latitude"] is not None
-                and partner["partner_city__longitude"] is not None
-            ):
-                x, y = world.point(partner["partner_city__longitude"], partner["partner_city__latitude"])
-                points.append(
-                    maps.DrawnPoint(
-                        x, y, _point_title(partner["partner_city__name"], partner["n"]), "", "partner"
-                    )
-                )
-        if municipality.latitude is not None and municipality.longitude is not None:
-            x, y = world.point(municipality.longitude, municipality.latitude)
-            points.append(maps.DrawnPoint(x, y, municipality.name, "", "home"))
-        partner_countries = {p["country_id"] for p in profile["partner_cities"]}
-        world_drawn = maps.plain(world, points, title=lambda shape: shape.name)
-        world_drawn["shapes"] = [
-            maps.DrawnShape(s.d, 1 if shape.id in partner_countries else 0, s.title, "")
-            for s, shape in zip(world_drawn["shapes"], world.shapes, strict=True)
-        ]
-        context = {
-            "municipality": municipality,
-            "info": catalogs.municipalities[cvegeo],
-            "profile": profile,
-            "countries": catalogs.countries,
-            "world": world_drawn,
-            **filtered_links(municipality=cvegeo),
-            "sections": municipality_sections(request, municipality),
-            "shown_limit": selectors.PROFILE_AGREEMENTS_SHOWN,
-        }
-        title = _("%(name)s, %(state)s: perfil internacional") % {
-            "name": municipality.name,
-            "state": municipality.state.name,
-        }
-        return TemplateResponse(
-            request, "registry/municipality_detail.html", {**context, "page_title": title}
-        )
-
-
 # --- /estados/<code>/ ---------------------------------------------------------------------------------------
 class StateView(CachedPageView):
     cache_name = "state"
@@ -325,7 +271,7 @@ class StateView(CachedPageView):
             if info.latitude is not None and info.longitude is not None:
                 x, y = mexico.point(info.longitude, info.latitude)
                 url = reverse("registry:municipality", args=[row["cvegeo"]])
-                points.append(maps.DrawnPoint(x, y, _point_title(info.name, row["n"]), url, "home"))
+                points.append(maps.DrawnPoint(x, y, point_title(info.name, row["n"]), url, "home"))
         with_agreements = len(profile["municipalities"])
         context = {
             "state": state,
@@ -419,7 +365,7 @@ def statistics_context(results: dict, catalogs: Catalogs, filter_params: dict[st
     world = maps.choropleth(
         maps.world_map(),
         {row["iso2"]: row["agreements"] for row in by_country},
-        title=lambda shape, n: _point_title(
+        title=lambda shape, n: point_title(
             catalogs.countries[shape.id].name if shape.id in catalogs.countries else shape.name, n
         ),
         url=lambda iso2: reverse("registry:country", args=[iso2]),

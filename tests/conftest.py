@@ -81,7 +81,7 @@ def _allow_orm_next_to_playwright():
 def _fresh_matchmaker_catalogue():
     """The matchmaker keeps its catalogue per process, keyed by the registry version; a rolled-back test
     brings old version numbers back with other rows behind them: never reuse another test's catalogue."""
-    from partners import matchmaking
+    from matchmaking import scoring as matchmaking
 
     matchmaking.forget_catalogue()
     yield

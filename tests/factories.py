@@ -217,7 +217,7 @@ def complete_step_answers(*, city, signing_date: str, session_date: str) -> dict
     }
 
 
-# --- The review workflow (agreements/workflow.py) -----------------------------------------------------------
+# --- The review workflow (agreements/workflow/transitions.py) -----------------------------------------------
 
 
 def sre_user(role: str = "reviewer", *, email: str | None = None, totp: bool = True, **fields):
@@ -241,7 +241,7 @@ def complete_file(municipality, *, titular, city=None):
 
     from django.utils import timezone
 
-    from agreements import services
+    from agreements.steps import services
 
     today = timezone.localdate()
     city = city or PartnerCityFactory()
@@ -285,8 +285,8 @@ REASONING = "El acuerdo se ajusta a la Ley sobre la Celebración de Tratados y a
 def advance(wf, to: str, *, titular, reviewer):
     """Move a complete file through real transitions until it reaches the state `to` (a WorkingFile.State
     value). The reviewer takes it; observations are asked for and answered on the way to «reenviado»."""
-    from agreements import workflow
     from agreements.models import WorkingFile
+    from agreements.workflow import transitions as workflow
 
     State, Action = WorkingFile.State, workflow.Action
     paths = {
@@ -312,8 +312,8 @@ def advance(wf, to: str, *, titular, reviewer):
 
 def action_data(wf, action: str, *, assignee=None) -> dict:
     """Valid data for each action of the workflow on `wf` as it is now."""
-    from agreements import workflow
     from agreements.models import Observation
+    from agreements.workflow import transitions as workflow
 
     Action = workflow.Action
     if action in (Action.TAKE, Action.REASSIGN):
@@ -351,7 +351,7 @@ def review_setting() -> dict:
     }
 
 
-# --- Showcase and partner-seeking board (municipalities/, partners/board.py) ------------------------------
+# --- Showcase and partner-seeking board (showcase/, matchmaking/board/) ------------------------------------
 def jpeg_bytes(
     width: int = 800, height: int = 600, *, color=(200, 120, 60), exif: bytes | None = None
 ) -> bytes:
@@ -376,7 +376,7 @@ def in_days(days: int):
 
 class MunicipalityProfileFactory(DjangoModelFactory):
     class Meta:
-        model = "municipalities.MunicipalityProfile"
+        model = "showcase.MunicipalityProfile"
         django_get_or_create = ["municipality"]
 
     municipality = factory.SubFactory(MunicipalityFactory)
@@ -385,7 +385,7 @@ class MunicipalityProfileFactory(DjangoModelFactory):
 
 class MunicipalityPhotoFactory(DjangoModelFactory):
     class Meta:
-        model = "municipalities.MunicipalityPhoto"
+        model = "showcase.MunicipalityPhoto"
 
     municipality = factory.SubFactory(MunicipalityFactory)
     image = factory.django.FileField(filename="foto.jpg", data=factory.LazyFunction(jpeg_bytes))
@@ -398,7 +398,7 @@ class MunicipalityPhotoFactory(DjangoModelFactory):
 
 class PartnerRequestFactory(DjangoModelFactory):
     class Meta:
-        model = "partners.PartnerRequest"
+        model = "matchmaking.PartnerRequest"
         skip_postgeneration_save = True
 
     municipality = factory.SubFactory(MunicipalityFactory)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from matchmaking.models import PartnerRequest, PartnerRequestReply
+from matchmaking.scoring import suggest_partners
 from notifications.models import Notification
-from partners.matchmaking import suggest_partners
-from partners.models import PartnerRequest, PartnerRequestReply
 from tests.factories import official, showcase_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -14,8 +14,9 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
-from agreements import services, wizard
 from agreements.models import WorkingFile, WorkingFileUpload
+from agreements.steps import registry as wizard
+from agreements.steps import services
 from tests.factories import (
     MunicipalityFactory,
     PartnerCityFactory,
@@ -43,8 +44,8 @@ PUBLIC_READ_ONLY = {
     "documents:public_constancia": "the constancia is public once inscribed (404 otherwise)",
     "documents:public_constancia_status": "the constancia's generation status, public like the constancia",
     "registry-api:municipality-partner-suggestions": "open API, read-only",
-    "municipalities:photo": "showcase photos are public, like the showcase",
-    "municipalities:card": "the showcase's link-preview image is public",
+    "showcase:photo": "showcase photos are public, like the showcase",
+    "showcase:card": "the showcase's link-preview image is public",
 }
 # The partner-seeking board's public routes: anyone sees and answers a published request; a closed or expired
 # one is gone for everybody but its municipality (test_unpublished_requests_are_out_of_reach).
@@ -159,7 +160,7 @@ def document_of(world):
 
 # How to build another municipality's object for each route that takes an identifier.
 BUILDERS = {
-    # The review workflow (agreements/review_urls.py): SRE pages and the municipality's actions.
+    # The review workflow (agreements/review/urls.py): SRE pages and the municipality's actions.
     **{
         f"review:{name}": lambda w: [{"pk": w["draft"].pk}]
         for name in (
@@ -207,7 +208,7 @@ BUILDERS = {
     ],
     "accounts:invitation_revoke": lambda w: [{"pk": invitation_of(w).pk}],
     "notifications:open": lambda w: [{"pk": notification_of(w).pk}],
-    # Generated documents (agreements/document_urls.py).
+    # Generated documents (agreements/documents/urls.py).
     "documents:file": lambda w: [{"pk": w["draft"].pk}],
     "documents:generate": lambda w: [{"pk": w["draft"].pk, "kind": "acuerdo"}],
     **{
@@ -218,10 +219,10 @@ BUILDERS = {
         ]
         for name in ("download", "status")
     },
-    # The showcase's editing (municipalities/urls.py) and the board's management (partners/board_urls.py).
-    "municipalities:edit": lambda w: [{"cvegeo": w["town_b"].pk}],
-    "municipalities:photo_add": lambda w: [{"cvegeo": w["town_b"].pk}],
-    "municipalities:photo_delete": lambda w: [
+    # The showcase's editing (showcase/urls.py) and the board's management (matchmaking/board/urls.py).
+    "showcase:edit": lambda w: [{"cvegeo": w["town_b"].pk}],
+    "showcase:photo_add": lambda w: [{"cvegeo": w["town_b"].pk}],
+    "showcase:photo_delete": lambda w: [
         {"cvegeo": w["town_b"].pk, "pk": photo_of(w).pk},
         # The user's own municipality with B's photo id: still out of reach.
         {"cvegeo": w["own_file"].municipality_id, "pk": photo_of(w).pk},
@@ -346,7 +347,7 @@ def test_public_routes_refuse_writes(client, world):
 @pytest.mark.parametrize("role", ["anonymous", "capturista", "titular", "sre_reviewer"])
 def test_unpublished_requests_are_out_of_reach(client, world, role):
     """B's closed and expired requests: 404 for everyone outside B on every board route; nothing stored."""
-    from partners.models import PartnerRequestReply
+    from matchmaking.models import PartnerRequestReply
     from tests.factories import in_days
 
     translation.activate("es-mx")

@@ -12,9 +12,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
-
-from .. import review_selectors, wizard, workflow
-from ..models import Dictamen, Observation, Signature, WorkingFile
+from agreements.models import Dictamen, Observation, Signature, WorkingFile
+from agreements.review import selectors as review_selectors
+from agreements.steps import registry as wizard
+from agreements.workflow import transitions as workflow
 
 
 class MunicipalityBriefSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from agreements.api import views
 
 app_name = "review-api"
 

@@ -29,10 +29,12 @@ from rest_framework.response import Response
 
 from accounts import permissions as roles
 from accounts.selectors import has_totp
-
-from .. import review_selectors, selectors, services, workflow
-from ..models import WorkingFile
-from . import serializers as api
+from agreements.api import serializers as api
+from agreements.domain import selectors
+from agreements.models import WorkingFile
+from agreements.review import selectors as review_selectors
+from agreements.steps import services
+from agreements.workflow import transitions as workflow
 
 Action = workflow.Action
 

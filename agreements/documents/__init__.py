@@ -1,3 +1,3 @@
 """Generated documents: pure rendering from plain data (agreement.py, letters.py → model.Document → docx.py,
 pdf.py), what each kind is made from (data.py, kinds.py). Storage, tasks and permissions are elsewhere
-(agreements/document_services.py, agreements/tasks.py, agreements/document_views.py)."""
+(agreements/documents/services.py, agreements/documents/tasks.py, agreements/documents/views.py)."""

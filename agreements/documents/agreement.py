@@ -8,8 +8,8 @@ X Modificaciones · XI Entrada en vigor, vigencia y terminación.
 
 from __future__ import annotations
 
-from .. import clauses
-from .model import Block, Document, Version
+from agreements import clauses
+from agreements.documents.model import Block, Document, Version
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 

@@ -14,7 +14,8 @@ import json
 from babel import Locale
 from django.utils import timezone, translation
 
-from .. import clauses, services
+from agreements import clauses
+from agreements.steps import services
 
 # Part of every hash: a change to the documents' wording or layout makes new versions of every document.
 RENDERER_VERSION = 1

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .model import Block, Document
+from agreements.documents.model import Block, Document
 
 SERIF = "DejaVu Serif"
 PENDING_GREY = RGBColor(0x55, 0x55, 0x55)

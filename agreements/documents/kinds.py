@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from ..models import Dictamen, GeneratedDocument, WorkingFile
-from . import agreement, data, docx, letters, pdf
-from .model import Document
+from agreements.documents import agreement, data, docx, letters, pdf
+from agreements.documents.model import Document
+from agreements.models import Dictamen, GeneratedDocument, WorkingFile
 
 Kind = GeneratedDocument.Kind
 Format = GeneratedDocument.Format

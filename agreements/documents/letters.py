@@ -12,9 +12,9 @@ import datetime as dt
 
 from babel.dates import format_date
 
-from .. import clauses
-from .agreement import PAGE, language_label, languages_of
-from .model import Block, Document, Version
+from agreements import clauses
+from agreements.documents.agreement import PAGE, language_label, languages_of
+from agreements.documents.model import Block, Document, Version
 
 BLANK_DATE = {
     "es": "a ___ de __________ de ____",

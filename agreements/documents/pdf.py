@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from .model import Document
+from agreements.documents.model import Document
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # seven INFO lines per document otherwise

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .working_file import WorkingFile, private_file_storage
+from agreements.models.working_file import WorkingFile, private_file_storage
 
 document_storage = private_file_storage  # named by migration 0005
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class ReminderLog(models.Model):
     """One reminder sent: its kind, what it is about and the day it fell due.
 
-    The unique constraint is what makes reminders due-based and idempotent (agreements/reminders.py): every
+    The unique constraint is what makes reminders due-based and idempotent (agreements/reminders/services.py):
+    every
     run sends what is due and has no row here yet, so a missed day is caught up and a second run the same day,
     or two runs at once, send nothing twice. A new due date (a draft edited again, a new term) is a new row.
     """

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .working_file import WorkingFile, WorkingFileUpload
+from agreements.models.working_file import WorkingFile, WorkingFileUpload
 
 
 class ReviewRound(models.Model):

@@ -22,10 +22,9 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
+from agreements.models.agreement import Agreement
 from municipalities.models import Municipality
 from partners.models import Country
-
-from .agreement import Agreement
 
 
 class WorkingFile(models.Model):

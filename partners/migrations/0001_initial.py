@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import ciberparadiplomacia.i18n
+import core.i18n
 
 
 class Migration(migrations.Migration):
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "regiones M49",
                 "ordering": ["code"],
             },
-            bases=(ciberparadiplomacia.i18n.BilingualNameMixin, models.Model),
+            bases=(core.i18n.BilingualNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name="Country",
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "países",
                 "ordering": ["name_es"],
             },
-            bases=(ciberparadiplomacia.i18n.BilingualNameMixin, models.Model),
+            bases=(core.i18n.BilingualNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name="PartnerCity",

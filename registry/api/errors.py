@@ -10,7 +10,7 @@ from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .renderers import CSVRenderer
+from registry.api.renderers import CSVRenderer
 
 
 class RegistryThrottled(exceptions.Throttled):

@@ -230,7 +230,7 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
-# --- Partner suggestions (partners/matchmaking.py, issue 7) -------------------------------------------------
+# --- Partner suggestions (matchmaking/scoring.py, issue 7) -------------------------------------------------
 class PartnerSuggestionQuerySerializer(serializers.Serializer):
     limit = serializers.IntegerField(
         min_value=1, max_value=100, default=20, help_text="How many suggestions, 1–100 (default 20)."

@@ -18,24 +18,23 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agreements.models import Agreement, Theme
+from core.versioning import cached, request_version
+from matchmaking.suggestions import suggestions_for
 from municipalities.models import Municipality, State
 from partners.models import Country, PartnerCity
-from partners.suggestions import suggestions_for
-
-from .. import selectors, statistics
-from ..catalogs import request_catalogs
-from ..filters import (
+from registry import selectors, statistics
+from registry.api import serializers
+from registry.api.errors import RegistryAPIMixin
+from registry.api.renderers import csv_lines
+from registry.catalogs import request_catalogs
+from registry.filters import (
     SORTS,
     AgreementFilterSet,
     CountryFilterSet,
     MunicipalityFilterSet,
     PartnerCityFilterSet,
 )
-from ..params import normalize_params
-from ..versioning import cached, request_version
-from . import serializers
-from .errors import RegistryAPIMixin
-from .renderers import csv_lines
+from registry.params import normalize_params
 
 CSV_CHUNK = 2_000
 

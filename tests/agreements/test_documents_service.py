@@ -10,9 +10,10 @@ from django.core import mail
 from django.db import OperationalError
 from django.utils import timezone
 
-from agreements import document_services, workflow
 from agreements.documents import kinds
+from agreements.documents import services as document_services
 from agreements.models import GeneratedDocument, WorkingFile
+from agreements.workflow import transitions as workflow
 from notifications.models import Notification
 from tests.factories import (
     MunicipalityFactory,

@@ -8,8 +8,9 @@ import time_machine
 from django.test import override_settings
 from django.utils import timezone
 
-from agreements import inscription, workflow
+from agreements.inscription import services as inscription
 from agreements.models import Agreement, RegistrySequence, WorkingFile
+from agreements.workflow import transitions as workflow
 from tests.factories import (
     advance,
     complete_file,

@@ -14,10 +14,10 @@ from django.core.cache import cache
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from accounts.demo import DEMO_FLAG_CACHE_KEY
 from accounts.models import Membership, User
-from agreements.loaders import SISTER_CITIES_CSV
+from agreements.domain.public_records import SISTER_CITIES_CSV
 from agreements.models import Agreement
-from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
 from municipalities.loaders import MUNICIPALITIES_CSV
 from partners.models import PartnerCity, WorldTwinLink
 from tests.fixtures.catalogues import demo_snapshot, run, wipe
@@ -385,7 +385,7 @@ def test_load_demo_sre_accounts_have_two_factor_with_the_secret_on_file(loaded):
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
-    from agreements.loaders import read_totp_secrets
+    from accounts.demo import read_totp_secrets
 
     secrets_on_file = read_totp_secrets(Path(settings.DEMO_CREDENTIALS_FILE))
     assert sorted(secrets_on_file) == [

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from agreements import prechecks
-from agreements.prechecks import BLOCKING, OK, PENDING, WARNING, Facts, Finding
+from agreements.steps import prechecks
+from agreements.steps.prechecks import BLOCKING, OK, PENDING, WARNING, Facts, Finding
 
 PASSING = Facts(
     counterpart_type="ciudad",

@@ -11,8 +11,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
-from agreements import reminders, workflow
 from agreements.models import Agreement, ReminderLog, WorkingFile
+from agreements.reminders import services as reminders
+from agreements.workflow import transitions as workflow
 from notifications.models import DigestLog, EmailStatus, Notification, NotificationPreference
 from tests.factories import (
     AgreementFactory,

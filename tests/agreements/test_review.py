@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agreements import review_views, workflow
 from agreements.models import Dictamen, Observation, WorkingFile, WorkingFileUpload
+from agreements.review import views as review_views
+from agreements.workflow import transitions as workflow
 from notifications.models import Notification
 from tests.factories import (
     REASONING,
@@ -381,7 +382,7 @@ def test_municipality_sees_the_observations_answers_and_resubmits(client, team):
 
 
 def test_word_diff_marks_removed_and_added_words():
-    from agreements.diffs import word_diff
+    from agreements.steps.diffs import word_diff
 
     # One or two unchanged words between two changes are folded into one change.
     assert word_diff("Uno dos tres cuatro cinco seis.", "Uno DOS tres CUATRO cinco seis.") == [

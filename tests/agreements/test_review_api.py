@@ -9,8 +9,8 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from agreements import workflow
 from agreements.models import WorkingFile
+from agreements.workflow import transitions as workflow
 from tests.factories import (
     REASONING,
     MunicipalityFactory,

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from agreements.loaders import ensure_demo_accounts
+from accounts.demo import ensure_demo_accounts
 from agreements.models import Agreement, WorkingFile
 from tests.factories import (
     CountryFactory,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from agreements import document_services
+from agreements.documents import services as document_services
 from agreements.models import GeneratedDocument
 from agreements.tasks import generate_document, send_due_reminders, sweep_documents
 from ciberparadiplomacia.celery import app

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from agreements import services
+from agreements.domain.uploads import MAX_UPLOAD_BYTES, check_pdf, sanitise_filename
 from agreements.models import WorkingFileUpload
-from agreements.uploads import MAX_UPLOAD_BYTES, check_pdf, sanitise_filename
+from agreements.steps import services
 from tests.factories import MunicipalityFactory, official, pdf_bytes
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agreements import services, workflow
 from agreements.models import WorkingFile, WorkingFileEvent
+from agreements.steps import services
+from agreements.workflow import transitions as workflow
 from municipalities.models import Municipality
 from tests.factories import (
     MunicipalityFactory,

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from agreements import workflow
 from agreements.models import WorkingFile, WorkingFileEvent
+from agreements.workflow import transitions as workflow
 from tests.factories import (
     MunicipalityFactory,
     action_data,
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 State, Action, Role = WorkingFile.State, workflow.Action, workflow.Role
 
-# The issue's table, written out independently of agreements/workflow.py.
+# The issue's table, written out independently of agreements/workflow/transitions.py.
 SPEC = {
     ("borrador", "submit"): ("enviado", {"titular"}),
     ("enviado", "take"): ("en_revision", {"sre_reviewer", "sre_admin"}),
@@ -179,7 +179,7 @@ def test_allowed_actions_are_the_buttons_of_each_role(people):
 def test_a_submission_refreshes_the_file_once_in_its_new_state(people, monkeypatch):
     """Submit and resubmit re-validate the file once, already in the state they lead to: the last step
     («envío») is complete without a second pass over every step and the pre-check."""
-    from agreements import services
+    from agreements.steps import services
 
     wf = complete_file(people["town"], titular=people["titular"])
     seen = []
@@ -200,7 +200,7 @@ def test_a_city_typed_without_the_list_still_gives_the_country_and_the_registry_
     """Without JavaScript the city is typed, not picked (no `ciudad_id`); the wizard resolves the name in the
     catalogue and completes the step. The submission must resolve it the same way: the queue's country, the
     favorable dictamen (which needs the country) and the registry entry's partner city."""
-    from agreements import services
+    from agreements.steps import services
 
     wf = complete_file(people["town"], titular=people["titular"])
     city = services.counterpart_city(wf, services.load_context(wf))

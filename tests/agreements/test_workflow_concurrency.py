@@ -12,8 +12,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from agreements import workflow
 from agreements.models import Agreement, RegistrySequence, WorkingFile, WorkingFileEvent
+from agreements.workflow import transitions as workflow
 from tests.conftest import require
 from tests.factories import MunicipalityFactory, advance, complete_file, official, sre_user
 

@@ -8,8 +8,9 @@ import pytest
 from PIL import Image
 
 from agreements.models import Theme
-from municipalities.models import Municipality, MunicipalityProfile
+from municipalities.models import Municipality
 from partners.models import Country
+from showcase.models import MunicipalityProfile
 from tests.factories import (
     AgreementFactory,
     MunicipalityPhotoFactory,
@@ -177,7 +178,7 @@ def test_public_page_shows_the_showcase(client, oaxaca):
     PartnerRequestFactory(municipality=oaxaca, title="Buscamos una ciudad en Canadá para cooperar en turismo")
     client.logout()
     html = text(client.get(PAGE))
-    assert '<h2 id="vitrina-titulo">Vitrina internacional</h2>' in html
+    assert '<h2 id="vitrina-titulo">Showcase internacional</h2>' in html
     assert "Capital del estado, Patrimonio de la Humanidad." in html
     assert "<dt>Qué ofrece</dt><dd>Turismo, Cultura</dd>" in html
     assert "<dt>Idiomas de trabajo</dt><dd>Inglés, Francés</dd>" in html
@@ -251,8 +252,8 @@ def test_preview_card_is_a_1200_by_630_png(client, oaxaca):
 
 
 def test_card_text_names_the_municipality_and_its_interests(oaxaca):
-    from municipalities.selectors import profile_with_interests
-    from municipalities.views import card_text
+    from showcase.selectors import profile_with_interests
+    from showcase.views import card_text
 
     profile = MunicipalityProfileFactory(municipality=oaxaca, offers=["turismo", "cultura"])
     profile.desired_countries.set(["ES", "JP"])
@@ -267,7 +268,7 @@ def test_card_text_names_the_municipality_and_its_interests(oaxaca):
 
 
 def test_card_text_counts_agreements_and_countries_each_with_its_own_plural(world, oaxaca):
-    from municipalities.views import card_text
+    from showcase.views import card_text
 
     for _ in range(2):  # three ties in all, every one of them with the United States
         AgreementFactory(municipality=oaxaca, partner_city=world["cities"]["san_antonio"])

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from municipalities.models import MunicipalityPhoto
+from showcase.models import MunicipalityPhoto
 from tests.factories import MunicipalityPhotoFactory, jpeg_bytes, official, showcase_world
 
 pytestmark = pytest.mark.django_db

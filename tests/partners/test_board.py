@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from partners import board
-from partners.models import PartnerRequest, Region
+from matchmaking.board import selectors as board_selectors
+from matchmaking.models import PartnerRequest
+from partners.models import Region
 from tests.factories import PartnerRequestFactory, in_days, official, showcase_world, sre_user
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,7 @@ def test_officials_edit_and_close_their_request(client, oaxaca):
     assert response["Location"] == f"/buscan-socio/{found.pk}/"
     found.refresh_from_db()
     assert found.closed_at is not None
-    assert list(board.published()) == []
+    assert list(board_selectors.published()) == []
 
 
 def test_others_cannot_edit_or_close(client, world, oaxaca):
@@ -253,7 +254,7 @@ def test_the_board_in_english(client, requests):
 
 
 def test_officials_see_their_municipalitys_requests_whatever_their_state(client, requests, oaxaca):
-    from partners.models import PartnerRequestReply
+    from matchmaking.models import PartnerRequestReply
 
     PartnerRequestReply.objects.create(
         request=requests["canada"], name="Jane", organization="City of Kelowna", country_id="CA",
@@ -279,7 +280,7 @@ def test_officials_see_their_municipalitys_requests_whatever_their_state(client,
 
 
 def test_the_request_page_shows_its_replies_to_its_officials_only(client, requests, oaxaca):
-    from partners.models import PartnerRequestReply
+    from matchmaking.models import PartnerRequestReply
 
     PartnerRequestReply.objects.create(
         request=requests["canada"], name="Jane Smith", organization="City of Kelowna", country_id="CA",
@@ -311,7 +312,7 @@ def test_board_query_count_is_constant(client, world, oaxaca, django_assert_num_
 
 @pytest.mark.parametrize("rows", [1, 50])
 def test_request_page_query_count_is_constant(client, world, oaxaca, django_assert_num_queries, rows):
-    from partners.models import PartnerRequestReply
+    from matchmaking.models import PartnerRequestReply
 
     found = PartnerRequestFactory(municipality=oaxaca, themes=["turistica", "cultural"])
     PartnerRequestReply.objects.bulk_create(

@@ -11,9 +11,9 @@ from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone
 
+from matchmaking.board import spam as board_spam
+from matchmaking.models import PartnerRequestReply
 from notifications.models import Notification
-from partners import board
-from partners.models import PartnerRequestReply
 from tests.factories import PartnerRequestFactory, UserFactory, official, showcase_world
 
 pytestmark = pytest.mark.django_db
@@ -181,14 +181,14 @@ def test_an_expired_form_is_refused_with_a_fresh_token(client, setting, clock, s
     [
         (lambda found: "", "El formulario llegó incompleto o alterado."),
         (
-            lambda found: board.reply_token(found.pk)[:-3] + "abc",
+            lambda found: board_spam.reply_token(found.pk)[:-3] + "abc",
             "El formulario llegó incompleto o alterado.",
         ),
         (
             lambda found: signing.dumps({"r": found.pk, "t": 0}, salt="otra-cosa"),
             "El formulario llegó incompleto o alterado.",
         ),
-        (lambda found: board.reply_token(found.pk + 1000), "El formulario era de otra solicitud."),
+        (lambda found: board_spam.reply_token(found.pk + 1000), "El formulario era de otra solicitud."),
     ],
     ids=["missing", "tampered", "other-salt", "other-request"],
 )
@@ -291,7 +291,7 @@ def test_the_reply_route_takes_only_posts_with_csrf(setting):
     found = setting["request"]
     strict = Client(enforce_csrf_checks=True)
     assert strict.get(reply_url(found)).status_code == 405
-    assert strict.post(reply_url(found), reply_data(board.reply_token(found.pk))).status_code == 403
+    assert strict.post(reply_url(found), reply_data(board_spam.reply_token(found.pk))).status_code == 403
     assert not PartnerRequestReply.objects.exists()
 
 

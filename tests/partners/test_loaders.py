@@ -2,7 +2,7 @@
 
 import pytest
 
-from ciberparadiplomacia.loading import DataFileError, haversine_km, normalize_name
+from core.loading import DataFileError, haversine_km, normalize_name
 from partners.loaders import (
     M49_CSV,
     MATCH_MIN_POPULATION,

@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from agreements.models import Agreement
-from municipalities.models import MunicipalityProfile
-from partners import matchmaking
-from partners.evaluation import evaluate, rank
+from matchmaking import scoring as matchmaking
+from matchmaking.evaluation import evaluate, rank
 from partners.models import PartnerCity, WorldTwinLink
+from showcase.models import MunicipalityProfile
 from tests.factories import (
     AgreementFactory,
     CountryFactory,

@@ -8,9 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from municipalities.models import MunicipalityProfile
-from partners.matchmaking import suggest_partners
+from matchmaking.scoring import suggest_partners
 from partners.models import PartnerCity
+from showcase.models import MunicipalityProfile
 from tests.factories import AgreementFactory, PartnerCityFactory, WorkingFileFactory, official, showcase_world
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from ciberparadiplomacia.loading import DataFileError
+from core.loading import DataFileError
 from partners.models import PartnerCity, WorldTwinLink
 from partners.twin_network import read_pairs, sync_world_twins
 from tests.factories import CountryFactory, PartnerCityFactory

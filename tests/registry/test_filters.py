@@ -6,9 +6,10 @@ from django.db import connection
 from django.utils import translation
 
 from agreements.models import Agreement, Theme
+from core.versioning import current_version
 from registry.filters import AgreementFilterSet
 from registry.models import SearchDocument
-from registry.services import search_documents_refresh
+from registry.services import search_documents_fill_missing, search_documents_refresh
 
 from .conftest import ids
 
@@ -135,6 +136,7 @@ def test_search_uses_the_gin_index_on_postgresql(sample):
 
 
 def test_search_document_holds_both_parties_country_and_themes(sample):
+    assert sample["gdl_kyoto"].pk in filtered({"q": "kioto"})  # the first search writes the documents
     document = SearchDocument.objects.get(agreement=sample["gdl_kyoto"]).text
     assert document == (
         # title, counterpart, municipality, its seat, state, partner city, country (es, en), themes (es, en)
@@ -157,6 +159,20 @@ def test_search_document_follows_title_and_theme_changes(sample):
     assert filtered({"q": "deporte"}) == {agreement.pk}
 
 
+def test_a_write_retires_the_agreements_document_and_the_next_search_writes_it_again(sample):
+    """Database triggers, not signals (registry/triggers.py): a bulk update() is seen like a save()."""
+    agreement = sample["tequila_sevilla"]
+    assert filtered({"q": "sevilla"}) == {agreement.pk}
+    assert SearchDocument.objects.filter(agreement=agreement).exists()
+    Agreement.objects.filter(pk=agreement.pk).update(title="Hermanamiento del mezcal")
+    assert not SearchDocument.objects.filter(agreement=agreement).exists()
+    agreement.themes.add(Theme.objects.get(code="salud"))
+    assert filtered({"q": "mezcal salud"}) == {agreement.pk}
+    assert "mezcal" in SearchDocument.objects.get(agreement=agreement).text
+    Agreement.themes.through.objects.filter(agreement=agreement).delete()  # a bulk delete of its themes
+    assert filtered({"q": "mezcal salud"}) == set()
+
+
 def test_bulk_created_agreements_get_their_document_on_the_next_search(world):
     # Bulk loaders send no signals: the search writes the missing documents once per registry version.
     row = Agreement(
@@ -177,10 +193,20 @@ def test_bulk_created_agreements_get_their_document_on_the_next_search(world):
     assert SearchDocument.objects.count() == 1
 
 
-def test_reindex_rewrites_every_document(sample):
+def test_reindex_rewrites_every_document_and_retires_cached_searches(sample):
     SearchDocument.objects.all().delete()
+    before = current_version()
     assert search_documents_refresh() == 7
     assert SearchDocument.objects.count() == 7
+    assert current_version() != before  # renamed places: a cached search may now read differently
+
+
+def test_writing_back_missing_documents_keeps_the_version(sample):
+    """The documents a search writes back describe data the version already counts: no second bump."""
+    SearchDocument.objects.all().delete()
+    before = current_version()
+    assert search_documents_fill_missing() == 7
+    assert current_version() == before
 
 
 # --- Bad values ---------------------------------------------------------------------------------------

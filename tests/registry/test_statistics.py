@@ -3,11 +3,11 @@
 import pytest
 
 from agreements.models import Agreement
+from core.versioning import current_version
 from municipalities.models import Municipality
 from registry import statistics
 from registry.catalogs import get_catalogs
 from registry.filters import AgreementFilterSet
-from registry.versioning import current_version
 
 
 def compute(name: str, data: dict | None = None):

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test import override_settings
 
 from agreements.models import Agreement, Theme
+from core.models import RegistryVersion
+from core.versioning import current_version
 from municipalities.models import Municipality
 from partners.models import Country
-from registry.models import RegistryVersion
-from registry.versioning import current_version
 
 
 def number() -> int:

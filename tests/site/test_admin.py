@@ -38,7 +38,7 @@ def test_admin_changelist_with_search_and_filters_loads(admin_client, model):
 def test_project_models_are_all_registered():
     from django.apps import apps
 
-    project_apps = {"accounts", "agreements", "municipalities", "partners"}
+    project_apps = {"accounts", "agreements", "municipalities", "partners", "showcase", "matchmaking"}
     shown_inline = {
         inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines
     }

@@ -80,7 +80,7 @@ def test_demo_banner_only_while_demo_accounts_exist(client):
     UserFactory(is_demo=True)
     from django.core.cache import cache
 
-    from ciberparadiplomacia.context_processors import DEMO_FLAG_CACHE_KEY
+    from accounts.demo import DEMO_FLAG_CACHE_KEY
 
     cache.delete(DEMO_FLAG_CACHE_KEY)  # load_demo clears the flag the same way
     assert "Instalación de demostración" in client.get("/").content.decode()

@@ -9,7 +9,7 @@ what a missed run should have sent goes out on the next one. Example crontab lin
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from agreements.reminders import reminders_send_due
+from agreements.reminders.services import reminders_send_due
 from notifications.services import digests_send_due
 
 

@@ -5,8 +5,8 @@ from registry.services import search_documents_refresh
 
 class Command(BaseCommand):
     help = (
-        "Rewrites the search document of every agreement. Run it after a bulk update of agreements, "
-        "municipality or country names (bulk writes send no signals); new rows are indexed on their own."
+        "Rewrites the search document of every agreement. Run it after a bulk update of municipality, city "
+        "or country names; a changed or new agreement is indexed again on its own (registry/triggers.py)."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,199 @@
+"""Writes for the working file's answers and documents; its `state` is written by `workflow.transition`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from agreements.domain import permissions, selectors
+from agreements.models import WorkingFile, WorkingFileEvent, WorkingFileUpload
+from agreements.steps import prechecks
+from agreements.steps import registry as wizard
+from agreements.steps.forms import StepContext, facts_from
+from municipalities.models import Municipality
+from partners.models import PartnerCity
+
+Status = WorkingFile.StepStatus
+
+
+class NotEditable(Exception):
+    """The file is with the SRE (or done): its answers are frozen until the SRE asks for changes."""
+
+
+class StepConflict(Exception):
+    """Someone saved this step after the version the user started from: nothing was written."""
+
+    def __init__(self, *, step: str, theirs: dict, mine: dict, version: int):
+        super().__init__(step)
+        self.step, self.theirs, self.mine, self.version = step, theirs, mine, version
+
+
+class SubmitRefused(Exception):
+    def __init__(self, reasons: list[str]):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass
+class SaveOutcome:
+    working_file: WorkingFile
+    form: object
+    valid: bool
+    changed: bool
+    uploads: list[WorkingFileUpload] = field(default_factory=list)
+
+
+def load_context(working_file: WorkingFile) -> StepContext:
+    return StepContext(working_file=working_file, uploads=selectors.uploads_latest_by_kind(working_file))
+
+
+def refresh(working_file: WorkingFile, context: StepContext) -> None:
+    """Recompute what is derived from the answers: pre-check results, step statuses, counterpart name."""
+    results = prechecks.run(facts_from(context))
+    statuses = wizard.compute_statuses(working_file, context, results)
+    working_file.precheck_results = results
+    working_file.prechecked_at = timezone.now()
+    working_file.step_statuses = statuses
+    working_file.steps_complete = sum(1 for s in statuses.values() if s == Status.COMPLETE)
+    counterpart = working_file.answers.get("contraparte") or {}
+    city = counterpart_city(working_file, context)
+    name = city.name if city else (counterpart.get("organo") or "")
+    working_file.counterpart_name = str(name)[:200]
+
+
+def counterpart_city(working_file: WorkingFile, context: StepContext | None = None) -> PartnerCity | None:
+    """The catalogue city of step 2 (with its country) as the wizard resolves it: the one picked from the
+    list, or a typed name that matches one city (the page without JavaScript). None: no such city.
+    The step has no document: without a `context`, none is loaded."""
+    form = wizard.STEPS_BY_NAME["contraparte"].bind(working_file, context or StepContext(working_file))
+    form.is_valid()
+    return getattr(form, "cleaned_data", {}).get("partner_city")
+
+
+@transaction.atomic
+def working_file_create(*, municipality: Municipality, by) -> WorkingFile:
+    if not permissions.can_create_file(by, municipality.pk):
+        raise PermissionDenied
+    working_file = WorkingFile.objects.create(municipality=municipality, created_by=by)
+    refresh(working_file, load_context(working_file))
+    working_file.save()
+    WorkingFileEvent.objects.create(working_file=working_file, kind=WorkingFileEvent.Kind.CREATED, by=by)
+    return working_file
+
+
+@transaction.atomic
+def step_save(
+    *, working_file_id: int, step_name: str, data, files=None, base_version: int | None, by, resolved=False
+) -> SaveOutcome:
+    """Save one step's answers as typed, valid or not; store valid uploads; refuse a stale version.
+
+    Optimistic locking per step: `base_version` is the file version the user's page was built from. If this
+    step changed after it (`step_versions[step]`) and the user's answers differ from the stored ones, nothing
+    is written and StepConflict carries both versions. Saving another step in between is no conflict.
+    """
+    working_file = (
+        WorkingFile.objects.select_for_update().select_related("municipality").get(pk=working_file_id)
+    )
+    if not working_file.is_editable:
+        raise NotEditable
+    if not permissions.can_edit_file(by, working_file):
+        raise PermissionDenied
+    step = wizard.STEPS_BY_NAME[step_name]
+    context = load_context(working_file)
+    form = step.bind(working_file, context, data=data, files=files)
+    mine = form.raw_answers()
+    theirs = working_file.answers.get(step.name) or {}
+    changed_at = (working_file.step_versions or {}).get(step.name, 0)
+    if base_version is not None and base_version < changed_at and mine != theirs:
+        raise StepConflict(step=step.name, theirs=theirs, mine=mine, version=working_file.version)
+
+    valid = form.is_valid()
+    previous_status = (working_file.step_statuses or {}).get(step.name)
+    stored = _store_uploads(working_file, form, by)
+    changed = mine != theirs or bool(stored)
+    if changed:
+        working_file.answers = {**working_file.answers, step.name: mine}
+        working_file.version += 1
+        working_file.step_versions = {**(working_file.step_versions or {}), step.name: working_file.version}
+    if step.name == "cabildo":
+        _record_council_figures(working_file.municipality, form)
+    if stored:
+        context = load_context(working_file)
+    refresh(working_file, context)
+    working_file.save()
+    if resolved:
+        WorkingFileEvent.objects.create(
+            working_file=working_file, kind=WorkingFileEvent.Kind.CONFLICT_RESOLVED, step=step.name, by=by
+        )
+    if previous_status != Status.COMPLETE and working_file.step_statuses.get(step.name) == Status.COMPLETE:
+        WorkingFileEvent.objects.create(
+            working_file=working_file, kind=WorkingFileEvent.Kind.STEP_COMPLETED, step=step.name, by=by
+        )
+    return SaveOutcome(working_file=working_file, form=form, valid=valid, changed=changed, uploads=stored)
+
+
+def _store_uploads(working_file: WorkingFile, form, by) -> list[WorkingFileUpload]:
+    """Only files that passed the content check (`form.checked`) and have no error of their own."""
+    stored = []
+    kinds = {
+        "carta_pdf": WorkingFileUpload.Kind.LETTER_OF_INTENT,
+        "acta_pdf": WorkingFileUpload.Kind.COUNCIL_MINUTES,
+    }
+    for name, checked in getattr(form, "checked", {}).items():
+        if name in form.errors:
+            continue
+        upload = form.files[form.add_prefix(name)]
+        stored.append(upload_store(working_file, kind=kinds[name], upload=upload, checked=checked, by=by))
+    return stored
+
+
+def upload_store(working_file: WorkingFile, *, kind: str, upload, checked, by) -> WorkingFileUpload:
+    """Keep a PDF that passed `uploads.check_pdf` (`checked`), with an event in the file's history."""
+    record = WorkingFileUpload(
+        working_file=working_file,
+        kind=kind,
+        original_name=checked.name,
+        size=checked.size,
+        pages=checked.pages,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    record.file.save("upload.pdf", upload, save=False)
+    record.save()
+    WorkingFileEvent.objects.create(
+        working_file=working_file, kind=WorkingFileEvent.Kind.UPLOADED, detail=checked.name, by=by
+    )
+    return record
+
+
+def _record_council_figures(municipality: Municipality, form) -> None:
+    """CPEUM 115 fr. II b): the council's size and term end are kept on the municipality, for every file."""
+    cleaned = getattr(form, "cleaned_data", {})
+    updates = {}
+    if cleaned.get("integrantes_cabildo") and municipality.cabildo_members is None:
+        updates["cabildo_members"] = cleaned["integrantes_cabildo"]
+    if cleaned.get("fin_periodo") and municipality.term_ends_on is None:
+        updates["term_ends_on"] = cleaned["fin_periodo"]
+    if updates:
+        Municipality.objects.filter(pk=municipality.pk).update(**updates)
+        for key, value in updates.items():
+            setattr(municipality, key, value)
+
+
+def submission_refusals(working_file: WorkingFile, context: StepContext) -> list[str]:
+    """Re-validate every step and run the pre-check again: why the file cannot go to the SRE (empty: it can).
+
+    Called by the workflow's submit and resubmit, inside their transaction, on the locked row already in its
+    new state (the last step, «envío», is complete once the file has left the municipality).
+    """
+    refresh(working_file, context)
+    reasons = [
+        str(step.label)
+        for step in wizard.FORM_STEPS
+        if working_file.step_statuses.get(step.name) != Status.COMPLETE
+    ]
+    blocking = prechecks.describe(prechecks.blocking(working_file.precheck_results))
+    return reasons + [f"{b['rule']}: {b['message']}" for b in blocking]
