@@ -6,4 +6,4 @@ class ShowcaseConfig(AppConfig):
     """The municipality's international showcase (vitrina): profile and photos, edited by its officials."""
 
     name = "showcase"
-    verbose_name = _("Showcase municipal")
+    verbose_name = _("Vitrina municipal")

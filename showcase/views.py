@@ -202,7 +202,7 @@ def card_text(municipality: Municipality, profile: MunicipalityProfile | None) -
             % {"n": number_format(municipality.population_2020, force_grouping=True)}
         )
     return {
-        "kicker": _("Showcase internacional · Ciberparadiplomacia"),
+        "kicker": _("Vitrina internacional · Ciberparadiplomacia"),
         "title": municipality.name,
         "subtitle": municipality.state.name,
         "facts": facts,

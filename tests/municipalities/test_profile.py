@@ -178,7 +178,7 @@ def test_public_page_shows_the_showcase(client, oaxaca):
     PartnerRequestFactory(municipality=oaxaca, title="Buscamos una ciudad en Canadá para cooperar en turismo")
     client.logout()
     html = text(client.get(PAGE))
-    assert '<h2 id="vitrina-titulo">Showcase internacional</h2>' in html
+    assert '<h2 id="vitrina-titulo">Vitrina internacional</h2>' in html
     assert "Capital del estado, Patrimonio de la Humanidad." in html
     assert "<dt>Qué ofrece</dt><dd>Turismo, Cultura</dd>" in html
     assert "<dt>Idiomas de trabajo</dt><dd>Inglés, Francés</dd>" in html
