@@ -1,11 +1,8 @@
 """The municipality's public page (/municipios/<cvegeo>/): its known relationships and their map (the
 registry), its international showcase (showcase), and partner suggestions and published requests
-(matchmaking), assembled here and nowhere else.
-
-The showcase and the partner suggestions on the registry's municipality page (/municipios/<cvegeo>/).
-
-Registered with registry.profile.municipality_section when the app is ready. One section function for both,
-because both read the same profile: loaded once, it gives the showcase and the matchmaker's preferences.
+(matchmaking), assembled here and nowhere else. One section function serves the showcase and the
+suggestions, because both read the same profile: loaded once, it gives the showcase and the matchmaker's
+preferences.
 
 Suggestions are public, like the rest of the page: they are computed from public data only (the registry's
 relationships, the city catalogues and the interests the municipality itself publishes), and most of the

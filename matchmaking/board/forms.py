@@ -139,7 +139,7 @@ class PartnerRequestForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    """The public answer of a foreign government. `website` is the honeypot (see board.py); the real site
+    """The public answer of a foreign government. `website` is the honeypot (see spam.py); the real site
     is `official_site`."""
 
     name = forms.CharField(label=_("Su nombre"), max_length=150)

@@ -1,4 +1,4 @@
-"""Thin views of the partner-seeking board /buscan-socio/ (reads and writes in board.py)."""
+"""Thin views of the partner-seeking board /buscan-socio/ (reads in selectors.py, writes in services.py)."""
 
 from __future__ import annotations
 
