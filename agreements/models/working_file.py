@@ -31,7 +31,7 @@ class WorkingFile(models.Model):
     class State(models.TextChoices):
         DRAFT = "borrador", _("Borrador")
         SUBMITTED = "enviado", _("Enviado a la SRE")
-        # The SRE's review (LCT art. 7): observations, dictamen, signature and inscription; agreements/workflow/.
+        # The SRE review (LCT art. 7): observations, dictamen, signature, inscription (agreements/workflow/).
         IN_REVIEW = "en_revision", _("En revisión")
         OBSERVATIONS = "observaciones", _("Con observaciones")
         RESUBMITTED = "reenviado", _("Reenviado a la SRE")
