@@ -118,6 +118,7 @@ def test_search_runs_on_the_backend_under_test(sample, django_assert_num_queries
 
 @pytest.mark.postgresql
 def test_search_uses_the_gin_index_on_postgresql(sample):
+    assert sample["gdl_kyoto"].pk in filtered({"q": "kioto"})  # the first search writes the documents
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
