@@ -145,3 +145,4 @@ class WorkingFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 # Generated documents and reminder logs have their admin beside their code; Django imports only this module.
 from agreements.documents import admin as documents_admin  # noqa: E402,F401
+from agreements.reminders import admin as reminders_admin  # noqa: E402,F401

@@ -1,8 +1,8 @@
-"""Django admin for generated documents and sent reminders (imported by agreements/admin.py)."""
+"""Django admin for generated documents (imported by agreements/admin.py)."""
 
 from django.contrib import admin
 
-from agreements.models import GeneratedDocument, ReminderLog
+from agreements.models import GeneratedDocument
 
 
 @admin.register(GeneratedDocument)
@@ -13,11 +13,3 @@ class GeneratedDocumentAdmin(admin.ModelAdmin):
     raw_id_fields = ["working_file", "requested_by"]
     readonly_fields = ["data_hash", "data", "started_at", "finished_at", "attempts", "error"]
     date_hierarchy = "created_at"
-
-
-@admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
-    list_display = ["sent_at", "kind", "target", "due_on", "recipients"]
-    list_filter = ["kind"]
-    search_fields = ["target"]
-    date_hierarchy = "sent_at"
