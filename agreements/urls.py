@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements.review import views as review_views
+from agreements.review import municipality_views as review_views
 from agreements.wizard import views
 
 # The wizard's pages, and the status page of a sent file (a review page) under the same namespace.

@@ -10,8 +10,11 @@ from django.views.generic import TemplateView
 from accounts import permissions as roles
 from agreements.models import WorkingFile
 from agreements.steps import registry as wizard
-from guide import content, law, selfcheck, services
+from guide import law, selfcheck, services
+from guide.faq import FAQ
 from guide.forms import SelfCheckForm, StartFileForm
+from guide.glossary import GLOSSARY
+from guide.process import PROCESS
 
 
 class LawView(TemplateView):
@@ -55,7 +58,7 @@ def process_rows(user) -> list[dict]:
         "registry": (reverse("registry:list"), _("Registro público de acuerdos")),
     }
     rows = []
-    for step in content.PROCESS:
+    for step in PROCESS:
         wizard_step = wizard.STEPS_BY_NAME.get(step.wizard_step)
         rows.append(
             {
@@ -75,11 +78,11 @@ def guide_index(request):
 
 
 def glossary(request):
-    return render(request, "guide/glossary.html", {"terms": content.GLOSSARY})
+    return render(request, "guide/glossary.html", {"terms": GLOSSARY})
 
 
 def faq(request):
-    return render(request, "guide/faq.html", {"questions": content.FAQ})
+    return render(request, "guide/faq.html", {"questions": FAQ})
 
 
 def selfcheck_view(request):

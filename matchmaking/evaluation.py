@@ -16,7 +16,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from matchmaking.scoring import Catalogue, Matchmaker, Relationship, log_population
+from matchmaking.catalogue import Catalogue
+from matchmaking.relationships import Relationship
+from matchmaking.scoring import Matchmaker
+from matchmaking.weights import log_population
 
 CUTOFFS = (10, 20, 50)
 Scorer = Callable[[str, list[Relationship]], list[float]]

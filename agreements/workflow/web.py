@@ -20,6 +20,13 @@ from agreements.workflow.forms import TransitionForm
 State = WorkingFile.State
 
 
+def transition_call(
+    request: HttpRequest, working_file: WorkingFile, action: str, data: dict | None = None
+) -> Callable[[], WorkingFile]:
+    """`action` on the file by the person asking, as the call `attempt` runs."""
+    return lambda: workflow.transition(file_id=working_file.pk, action=action, by=request.user, data=data)
+
+
 def moved(request: HttpRequest, working_file: WorkingFile, back: str) -> HttpResponse:
     current = WorkingFile.objects.filter(pk=working_file.pk).values_list("state", flat=True).first()
     messages.error(

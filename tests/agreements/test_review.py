@@ -9,8 +9,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.models import Dictamen, Observation, WorkingFile, WorkingFileUpload
-from agreements.review import views as review_views
+from agreements.review.summary import describe_event
 from agreements.workflow import transitions as workflow
+from agreements.workflow.observations import observation_add
 from notifications.models import Notification
 from tests.factories import (
     REASONING,
@@ -234,7 +235,7 @@ def test_administrator_reassigns_a_file_in_review(client, team, django_capture_o
         (other.pk, "Se le asignó un expediente: Kioto", "action")
     ]
     assert "Expediente reasignado asignado a Óscar Otro" in " ".join(
-        f"{what} {detail}" for what, detail in map(review_views.describe_event, wf.events.all())
+        f"{what} {detail}" for what, detail in map(describe_event, wf.events.all())
     )
 
 
@@ -303,7 +304,7 @@ def test_reviewer_writes_observations_and_asks_for_changes(client, team):
 def test_municipality_sees_the_observations_answers_and_resubmits(client, team):
     wf = file_at(team, State.IN_REVIEW)
     for field, text in [("objeto", "Precise el objeto."), ("", "Falta el programa de trabajo.")]:
-        workflow.observation_add(
+        observation_add(
             file_id=wf.pk, by=team["reviewer"], data={"step": "objeto", "field": field, "text": text}
         )
     workflow.transition(file_id=wf.pk, action=Action.REQUEST_CHANGES, by=team["reviewer"])
@@ -415,9 +416,7 @@ def test_dictamen_needs_reasoning_and_no_pending_drafts(client, team):
         "Sentido del dictamen: Seleccione una opción válida. aprobado no es una de las opciones"
         in text_of(response)
     )
-    workflow.observation_add(
-        file_id=wf.pk, by=team["reviewer"], data={"step": "objeto", "text": "Pendiente."}
-    )
+    observation_add(file_id=wf.pk, by=team["reviewer"], data={"step": "objeto", "text": "Pendiente."})
     response = client.post(url, {"decision": "favorable", "reasoning": REASONING})
     assert response.status_code == 400
     assert (
@@ -590,7 +589,7 @@ def test_review_pages_in_english(client, team):
 def test_review_page_query_count_is_constant(client, django_assert_num_queries, team, rows):
     wf = file_at(team, State.IN_REVIEW)
     for n in range(rows):
-        workflow.observation_add(
+        observation_add(
             file_id=wf.pk, by=team["reviewer"], data={"step": "objeto", "text": f"Observación {n}."}
         )
     client.force_login(team["reviewer"])

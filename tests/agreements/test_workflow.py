@@ -11,6 +11,7 @@ from django.db import transaction
 
 from agreements.models import WorkingFile, WorkingFileEvent
 from agreements.workflow import transitions as workflow
+from agreements.workflow.observations import observation_add, observation_delete
 from tests.factories import (
     MunicipalityFactory,
     action_data,
@@ -145,8 +146,8 @@ def test_only_the_assigned_reviewer_writes_observations_and_the_dictamen(people)
     data = {"step": "objeto", "field": "", "text": "Falta el programa de trabajo."}
     for intruder in ("other_reviewer", "admin", "titular"):
         with pytest.raises(PermissionDenied):
-            workflow.observation_add(file_id=wf.pk, by=people[intruder], data=data)
-    observation = workflow.observation_add(file_id=wf.pk, by=people["reviewer"], data=data)
+            observation_add(file_id=wf.pk, by=people[intruder], data=data)
+    observation = observation_add(file_id=wf.pk, by=people["reviewer"], data=data)
     assert (observation.round, observation.step, observation.field, observation.sent_at) == (
         1,
         "objeto",
@@ -154,8 +155,8 @@ def test_only_the_assigned_reviewer_writes_observations_and_the_dictamen(people)
         None,
     )
     with pytest.raises(PermissionDenied):
-        workflow.observation_delete(file_id=wf.pk, observation_id=observation.pk, by=people["other_reviewer"])
-    assert workflow.observation_delete(file_id=wf.pk, observation_id=observation.pk, by=people["reviewer"])
+        observation_delete(file_id=wf.pk, observation_id=observation.pk, by=people["other_reviewer"])
+    assert observation_delete(file_id=wf.pk, observation_id=observation.pk, by=people["reviewer"])
 
 
 def test_allowed_actions_are_the_buttons_of_each_role(people):

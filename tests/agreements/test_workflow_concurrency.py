@@ -13,6 +13,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from agreements.models import Agreement, RegistrySequence, WorkingFile, WorkingFileEvent
+from agreements.workflow import handlers
 from agreements.workflow import transitions as workflow
 from tests.conftest import require
 from tests.factories import MunicipalityFactory, advance, complete_file, official, sre_user
@@ -53,14 +54,14 @@ def test_two_reviewers_taking_one_file_cannot_both_succeed(monkeypatch):
     titular = official(town)
     first, second = sre_user("reviewer"), sre_user("reviewer")
     wf = advance(complete_file(town, titular=titular), State.SUBMITTED, titular=titular, reviewer=first)
-    take = workflow.EFFECTS[Action.TAKE]
+    take = handlers.EFFECTS[Action.TAKE]
 
     def slow_take(*args):
         detail = take(*args)
         time.sleep(0.3)  # hold the row lock while the other thread asks for it
         return detail
 
-    monkeypatch.setitem(workflow.EFFECTS, Action.TAKE, slow_take)
+    monkeypatch.setitem(handlers.EFFECTS, Action.TAKE, slow_take)
     results = race(
         [
             lambda u=user: workflow.transition(file_id=wf.pk, action=Action.TAKE, by=u)

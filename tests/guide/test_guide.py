@@ -7,7 +7,10 @@ import pytest
 from django.test import Client
 
 from agreements.models import WorkingFile
-from guide import content, selfcheck
+from guide import selfcheck
+from guide.faq import FAQ
+from guide.glossary import GLOSSARY
+from guide.process import PROCESS
 from tests.factories import WorkingFileFactory, official, showcase_world, sre_user
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +39,8 @@ def test_the_guide_has_every_step_with_who_documents_and_law(client):
 
 def test_every_cited_article_exists_on_the_law_page(client):
     law = text(client.get("/guia/ley/"))
-    anchors = {a.anchor for step in content.PROCESS for a in step.articles}
-    anchors |= {a.anchor for q in content.FAQ for a in q.articles}
+    anchors = {a.anchor for step in PROCESS for a in step.articles}
+    anchors |= {a.anchor for q in FAQ for a in q.articles}
     assert anchors == {"articulo-1", "articulo-2", "articulo-7", "articulo-8", "cpeum-115", "cpeum-117"}
     for anchor in anchors:
         assert f'id="{anchor}"' in law, anchor
@@ -88,7 +91,7 @@ def test_the_guide_in_english(client):
 def test_glossary_in_both_languages(client):
     html = text(client.get("/guia/glosario/"))
     terms = re.findall(r'<dt><span lang="es">([^<]+)</span>', html)
-    assert len(terms) == len(content.GLOSSARY) == 30
+    assert len(terms) == len(GLOSSARY) == 30
     assert terms[:3] == ["acta de cabildo", "acuerdo interinstitucional", "ayuntamiento"]
     assert '<div id="dictamen-de-procedencia">' in html
     assert "(council minutes)" not in html
@@ -102,7 +105,7 @@ def test_glossary_in_both_languages(client):
 
 def test_faq_in_both_languages(client):
     html = text(client.get("/guia/preguntas-frecuentes/"))
-    assert html.count('<section class="faq-item"') == len(content.FAQ) == 12
+    assert html.count('<section class="faq-item"') == len(FAQ) == 12
     assert '<h2 id="sre-pregunta">¿Hay que avisar a la SRE? ¿Antes o después de firmar?</h2>' in html
     english = text(client.get("/en/guia/preguntas-frecuentes/"))
     assert '<h2 id="sre-pregunta">Must the SRE be told? Before or after signing?</h2>' in english

@@ -86,3 +86,32 @@ def test_zoomed_map_frames_the_state():
     assert round(width / height, 2) == round(mexico.width / mexico.height, 2)  # the whole map's shape
     assert drawn["point_radius"] == round(4 * width / mexico.width, 2)
     assert [s.css_class for s in drawn["shapes"] if s.css_class] == [1]
+
+
+def test_a_request_projects_only_its_points(monkeypatch):
+    """The shapes are projected once per process (and kept in the cache across processes); a page's map then
+    projects nothing but the points it adds."""
+    maps.mexico_map(), maps.world_map()  # the process's first request
+    projected = []
+
+    def counting(projection):
+        def wrapper(longitude, latitude):
+            projected.append((longitude, latitude))
+            return projection(longitude, latitude)
+
+        return wrapper
+
+    # Both ways in: a shape's projection is the module's function, a point's is looked up in PROJECTIONS.
+    wrapped = {"_equal_earth": counting(maps._equal_earth), "_mexico_plate": counting(maps._mexico_plate)}
+    for name, function in wrapped.items():
+        monkeypatch.setattr(maps, name, function)
+    monkeypatch.setattr(
+        maps,
+        "PROJECTIONS",
+        {"equal_earth": wrapped["_equal_earth"], "mexico_plate": wrapped["_mexico_plate"]},
+    )
+    world = maps.world_map()
+    points = [maps.DrawnPoint(*world.point(139.69, 35.69), "Kioto", "", "partner")]
+    maps.plain(world, points, title=lambda shape: shape.name)
+    maps.choropleth(maps.mexico_map(), {"14": 5}, title=lambda shape, n: shape.name)
+    assert projected == [(139.69, 35.69)]
