@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -8,8 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-class UserManager(BaseUserManager):
+
+class UserManager(BaseUserManager["User"]):
     """People log in with their e-mail address; there is no username."""
 
     use_in_migrations = True
@@ -38,7 +42,7 @@ class User(AbstractUser):
         REVIEWER = "reviewer", _("Dictaminador(a) de la SRE")
         ADMIN = "admin", _("Administrador(a) de la SRE")
 
-    username = None
+    username = None  # type: ignore[assignment]  # drops AbstractUser's field (as Django documents); stubs say str
     email = models.EmailField(_("correo electrónico"), unique=True)
     sre_role = models.CharField(_("función en la SRE"), max_length=10, choices=SreRole.choices, blank=True)
     language = models.CharField(
@@ -47,8 +51,8 @@ class User(AbstractUser):
     is_demo = models.BooleanField(_("cuenta de demostración"), default=False)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-    objects = UserManager()
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]  # stubs pin contrib.auth's username manager
 
     class Meta:
         verbose_name = _("usuario")
@@ -87,7 +91,7 @@ class Membership(models.Model):
 
 
 # For tables, where the long labels' explanations in parentheses would crowd the columns.
-ROLE_SHORT_LABELS = {
+ROLE_SHORT_LABELS: dict[str, "StrOrPromise"] = {
     Membership.Role.TITULAR: _("Titular / enlace"),
     Membership.Role.CAPTURISTA: _("Capturista"),
 }

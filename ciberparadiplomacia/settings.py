@@ -8,6 +8,7 @@ is listed in README.md ("Environment variables").
 import logging
 import secrets
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONE, SELF
@@ -90,7 +91,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "ciberparadiplomacia.urls"
 WSGI_APPLICATION = "ciberparadiplomacia.wsgi.application"
 
-TEMPLATES = [
+# Typed loosely on purpose: apps append to OPTIONS below, and mypy would otherwise infer dict[str, object].
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -211,7 +213,7 @@ USE_TZ = True
 
 # --- Static and media files -----------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT: Path | None = BASE_DIR / "staticfiles"  # None in test_settings: served from the finders
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads are private: nothing under MEDIA_ROOT is served directly; views check permissions first.

@@ -6,14 +6,18 @@ version, which retires the copy kept here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import PerVersion
 from municipalities.models import Municipality, State
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The population bands of the statistics (INEGI's usual cut at 2,500 separates rural from urban localities).
-POPULATION_BANDS: list[tuple[str, int, int | None, str]] = [
+POPULATION_BANDS: list[tuple[str, int, int | None, StrOrPromise]] = [
     ("lt2500", 0, 2_500, _("Menos de 2,500 habitantes")),
     ("2500-14999", 2_500, 15_000, _("De 2,500 a 14,999")),
     ("15000-49999", 15_000, 50_000, _("De 15,000 a 49,999")),

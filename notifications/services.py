@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -331,17 +332,27 @@ def _digest_create(*, user_id: int, week: dt.date, older_than: dt.datetime, now:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class DigestItem:
+    """One line of the weekly digest (templates/emails/digest_body.*): a notification with its full link."""
+
+    subject: str
+    created_at: dt.datetime
+    absolute_url: str
+
+
 def _digest_email(digest: DigestLog) -> EmailMultiAlternatives:
     user = digest.user
     language = user_language(user)
-    items = list(digest.notifications.order_by("-created_at", "-pk"))
     with translation.override(language):
         links = {
             "centre_url": absolute(reverse("notifications:list")),
             "preferences_url": absolute(reverse("notifications:preferences")),
         }
-    for item in items:
-        item.absolute_url = absolute(item.url)
+    items = [
+        DigestItem(subject=item.subject, created_at=item.created_at, absolute_url=absolute(item.url))
+        for item in digest.notifications.order_by("-created_at", "-pk")
+    ]
     return _email("digest", {"digest": digest, "items": items, **links}, user.email, language)
 
 

@@ -27,10 +27,10 @@ def search_document_text(agreement: Agreement, theme_labels: dict[str, str] | No
     """Title, registration number, both parties, counterpart city and country (both languages), themes."""
     theme_labels = theme_labels or _theme_labels()
     parts = [agreement.title, agreement.registration_number or "", agreement.counterpart_name]
-    if agreement.municipality_id:
+    if agreement.municipality is not None:
         parts += [agreement.municipality.name, agreement.municipality.seat_name]
     parts.append(agreement.state.name)
-    if agreement.partner_city_id:
+    if agreement.partner_city is not None:
         parts.append(agreement.partner_city.name)
     parts += [agreement.country.name_es, agreement.country.name_en, agreement.signed_place]
     parts += [theme_labels[theme.code] for theme in agreement.themes.all()]
