@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Dictamen, RegistrySequence, Signature, Theme, WorkingFile
 from agreements.steps import services
@@ -70,6 +72,9 @@ def inscribe(working_file: WorkingFile, *, now: dt.datetime) -> Agreement:
         valid_until = add_years(signature.signed_on, int(years))
     registered_on = timezone.localdate(now)
     title = agreement_title(working_file, kind)
+    country_id = working_file.country_id or (city.country_id if city else None)
+    if country_id is None:  # the wizard asks for the country; a file without one cannot enter the registry
+        raise ValidationError(_("El expediente no indica el país de la contraparte: no se puede inscribir."))
     agreement = Agreement.objects.create(
         registration_number=next_registration_number(registered_on.year),
         title=title,
@@ -83,7 +88,7 @@ def inscribe(working_file: WorkingFile, *, now: dt.datetime) -> Agreement:
         if level in Agreement.CounterpartLevel.values
         else Agreement.CounterpartLevel.CITY,
         partner_city=city,
-        country_id=working_file.country_id or (city.country_id if city else None),
+        country_id=country_id,
         signed_place=signature.place,
         signed_on=signature.signed_on,
         dictamen_on=timezone.localdate(dictamen.issued_at),
@@ -97,5 +102,6 @@ def inscribe(working_file: WorkingFile, *, now: dt.datetime) -> Agreement:
         source=Agreement.Source.RAI,
         source_detail=f"Expediente {working_file.pk}",
     )
-    agreement.themes.set([code for code in themes if code in Theme.Code.values])
+    # Theme's primary key is its code; the stubs only know integer keys.
+    agreement.themes.set([code for code in themes if code in Theme.Code.values])  # type: ignore[misc]
     return agreement

@@ -153,4 +153,5 @@ class Agreement(models.Model):
 
     @property
     def mx_party(self) -> Municipality | State:
-        return self.municipality if self.municipality_id else self.state
+        # No query for a state-level agreement: a null foreign key reads as None without one.
+        return self.municipality if self.municipality is not None else self.state

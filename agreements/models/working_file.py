@@ -15,6 +15,7 @@ save, and ``step_versions`` records at which version each step last changed, so 
 """
 
 import secrets
+from typing import cast
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -158,7 +159,8 @@ class _PrivateStorage(LazyObject):
         self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT, base_url=None)
 
 
-private_storage = _PrivateStorage()
+# Typed as the storage it stands for: a LazyObject hands every attribute to the object it wraps.
+private_storage = cast(FileSystemStorage, _PrivateStorage())
 
 
 def private_file_storage():

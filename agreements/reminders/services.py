@@ -267,6 +267,8 @@ def _ending_reminders(today: dt.date) -> list[Due]:
     team = Team(a.municipality_id for a in agreements)
     found = []
     for agreement in agreements:
+        if agreement.valid_until is None or agreement.municipality_id is None:
+            continue  # the query asked for both; this only tells the type checker
         left = (agreement.valid_until - today).days
         window = min(w for w in windows if left <= w)  # the narrowest window today falls in
         found.append(
@@ -327,7 +329,7 @@ def _term_reminders(today: dt.date) -> list[Due]:
             {"municipality": m.name, "until": m.term_ends_on, "count": counts[m.pk]},
         )
         for m in municipalities
-        if counts[m.pk]
+        if counts[m.pk] and m.term_ends_on is not None  # the query asked for a date; narrows the type
     ]
 
 

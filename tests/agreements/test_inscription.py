@@ -164,3 +164,20 @@ def test_the_inscription_appears_at_once_in_the_registry_and_its_statistics(team
     assert "1 acuerdo" in found and f'href="/registro/{agreement.pk}/"' in found
     assert "<dt>Acuerdos</dt><dd>1</dd>" in client.get("/estadisticas/?source=rai").content.decode()
     assert "<dt>Acuerdos</dt><dd>1</dd>" in client.get("/estadisticas/?country=JP").content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_inscription_without_a_country_is_refused_and_writes_nothing(team):
+    """Every registry entry names the counterpart's country: a file that lost it is refused with a message,
+    not a database error, and the file stays signed."""
+    from django.core.exceptions import ValidationError
+
+    wf = signed_file(team)
+    WorkingFile.objects.filter(pk=wf.pk).update(country=None)
+    answers = wf.answers
+    answers["contraparte"] = {**answers.get("contraparte", {}), "ciudad_id": "", "ciudad": "Atlántida"}
+    WorkingFile.objects.filter(pk=wf.pk).update(answers=answers)
+    with pytest.raises(ValidationError, match="no indica el país de la contraparte"):
+        inscribe(wf, team)
+    assert Agreement.objects.count() == 0
+    assert WorkingFile.objects.get(pk=wf.pk).state == State.SIGNED
