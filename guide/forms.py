@@ -5,23 +5,29 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from agreements.steps.registry import answer_field
 from guide.selfcheck import QUESTIONS
 
 
 class SelfCheckForm(forms.Form):
-    """Five scored questions, plus three optional texts the working file can start with."""
+    """Five scored questions, plus three optional texts the working file can start with (services.py carries
+    them into the wizard's steps 1 and 2, so each has the limit of the answer it fills)."""
 
     oficina_nombre = forms.CharField(
-        label=_("Nombre de la oficina o de la persona enlace (opcional)"), max_length=200, required=False
+        label=_("Nombre de la oficina o de la persona enlace (opcional)"),
+        max_length=answer_field("diagnostico", "oficina").max_length,
+        required=False,
     )
     objetivo_texto = forms.CharField(
         label=_("El objetivo, en dos o tres frases (opcional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=3000,
+        max_length=answer_field("diagnostico", "objetivo").max_length,
         required=False,
     )
     ciudad = forms.CharField(
-        label=_("La ciudad que tiene en mente (opcional)"), max_length=200, required=False
+        label=_("La ciudad que tiene en mente (opcional)"),
+        max_length=answer_field("contraparte", "ciudad").max_length,
+        required=False,
     )
     TEXT_AFTER = {"oficina": "oficina_nombre", "objetivo": "objetivo_texto", "socio": "ciudad"}
 

@@ -156,7 +156,12 @@ class ReassignSerializer(serializers.Serializer):
 
 class ObservationInputSerializer(serializers.Serializer):
     step = serializers.ChoiceField(choices=[s.name for s in wizard.FORM_STEPS])
-    field = serializers.CharField(required=False, allow_blank=True, default="", max_length=40)
+    field = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=Observation._meta.get_field("field").max_length,
+    )
     text = serializers.CharField(max_length=Observation.TEXT_MAX)
 
 

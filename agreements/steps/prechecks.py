@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 BLOCKING = "blocking"
@@ -105,7 +106,7 @@ def outlasts_term(*, validity: str, years: int | None, signing_date: date | None
 
 @dataclass
 class Facts:
-    """What the rules read, as plain values; built from a working file by `facts_from_working_file`."""
+    """What the rules read, as plain values: `registry.facts_from` gathers them from each `Step.facts`."""
 
     counterpart_type: str = ""
     themes: list[str] = field(default_factory=list)
@@ -141,7 +142,7 @@ class Finding:
 class Rule:
     id: str
     title: object
-    basis: str
+    basis: str | Promise  # the legal reference, or «Práctica de redacción» (translated)
     anchor: str  # on /guia/ley/: "articulo-7", or "cpeum-115" for the constitutional excerpts
     step: str  # the wizard step whose answers the rule reads: its task is marked when the rule blocks
     messages: dict

@@ -12,11 +12,15 @@ from agreements.domain import permissions, selectors
 from agreements.models import WorkingFile, WorkingFileEvent, WorkingFileUpload
 from agreements.steps import prechecks
 from agreements.steps import registry as wizard
-from agreements.steps.forms import StepContext, facts_from
+from agreements.steps.base import Step
+from agreements.steps.counterpart import counterpart_city as counterpart_city  # other packages read it here
+from agreements.steps.counterpart import counterpart_name
+from agreements.steps.forms import StepContext
+from agreements.steps.registry import facts_from
 from municipalities.models import Municipality
-from partners.models import PartnerCity
 
 Status = WorkingFile.StepStatus
+COUNTERPART_NAME_MAX = WorkingFile._meta.get_field("counterpart_name").max_length
 
 
 class NotEditable(Exception):
@@ -58,19 +62,7 @@ def refresh(working_file: WorkingFile, context: StepContext) -> None:
     working_file.prechecked_at = timezone.now()
     working_file.step_statuses = statuses
     working_file.steps_complete = sum(1 for s in statuses.values() if s == Status.COMPLETE)
-    counterpart = working_file.answers.get("contraparte") or {}
-    city = counterpart_city(working_file, context)
-    name = city.name if city else (counterpart.get("organo") or "")
-    working_file.counterpart_name = str(name)[:200]
-
-
-def counterpart_city(working_file: WorkingFile, context: StepContext | None = None) -> PartnerCity | None:
-    """The catalogue city of step 2 (with its country) as the wizard resolves it: the one picked from the
-    list, or a typed name that matches one city (the page without JavaScript). None: no such city.
-    The step has no document: without a `context`, none is loaded."""
-    form = wizard.STEPS_BY_NAME["contraparte"].bind(working_file, context or StepContext(working_file))
-    form.is_valid()
-    return getattr(form, "cleaned_data", {}).get("partner_city")
+    working_file.counterpart_name = counterpart_name(working_file, context)[:COUNTERPART_NAME_MAX]
 
 
 @transaction.atomic
@@ -112,14 +104,13 @@ def step_save(
 
     valid = form.is_valid()
     previous_status = (working_file.step_statuses or {}).get(step.name)
-    stored = _store_uploads(working_file, form, by)
+    stored = _store_uploads(working_file, step, form, by)
     changed = mine != theirs or bool(stored)
     if changed:
         working_file.answers = {**working_file.answers, step.name: mine}
         working_file.version += 1
         working_file.step_versions = {**(working_file.step_versions or {}), step.name: working_file.version}
-    if step.name == "cabildo":
-        _record_council_figures(working_file.municipality, form)
+    step.after_save(working_file, form)
     if stored:
         context = load_context(working_file)
     refresh(working_file, context)
@@ -135,18 +126,16 @@ def step_save(
     return SaveOutcome(working_file=working_file, form=form, valid=valid, changed=changed, uploads=stored)
 
 
-def _store_uploads(working_file: WorkingFile, form, by) -> list[WorkingFileUpload]:
+def _store_uploads(working_file: WorkingFile, step: Step, form, by) -> list[WorkingFileUpload]:
     """Only files that passed the content check (`form.checked`) and have no error of their own."""
     stored = []
-    kinds = {
-        "carta_pdf": WorkingFileUpload.Kind.LETTER_OF_INTENT,
-        "acta_pdf": WorkingFileUpload.Kind.COUNCIL_MINUTES,
-    }
     for name, checked in getattr(form, "checked", {}).items():
         if name in form.errors:
             continue
         upload = form.files[form.add_prefix(name)]
-        stored.append(upload_store(working_file, kind=kinds[name], upload=upload, checked=checked, by=by))
+        stored.append(
+            upload_store(working_file, kind=step.upload_kind, upload=upload, checked=checked, by=by)
+        )
     return stored
 
 
@@ -167,20 +156,6 @@ def upload_store(working_file: WorkingFile, *, kind: str, upload, checked, by) -
         working_file=working_file, kind=WorkingFileEvent.Kind.UPLOADED, detail=checked.name, by=by
     )
     return record
-
-
-def _record_council_figures(municipality: Municipality, form) -> None:
-    """CPEUM 115 fr. II b): the council's size and term end are kept on the municipality, for every file."""
-    cleaned = getattr(form, "cleaned_data", {})
-    updates = {}
-    if cleaned.get("integrantes_cabildo") and municipality.cabildo_members is None:
-        updates["cabildo_members"] = cleaned["integrantes_cabildo"]
-    if cleaned.get("fin_periodo") and municipality.term_ends_on is None:
-        updates["term_ends_on"] = cleaned["fin_periodo"]
-    if updates:
-        Municipality.objects.filter(pk=municipality.pk).update(**updates)
-        for key, value in updates.items():
-            setattr(municipality, key, value)
 
 
 def submission_refusals(working_file: WorkingFile, context: StepContext) -> list[str]:

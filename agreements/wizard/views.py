@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -17,15 +16,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from agreements import clauses
 from agreements.domain import permissions, selectors
 from agreements.models import WorkingFile
 from agreements.steps import prechecks, services
 from agreements.steps import registry as wizard
 from agreements.steps import selectors as step_selectors
-from agreements.steps.diffs import answer_sections, display
-from agreements.steps.forms import NewWorkingFileForm
-from agreements.steps.suggestions import counterpart_suggestions
+from agreements.steps.base import display
+from agreements.steps.diffs import answer_sections
+from agreements.wizard.forms import NewWorkingFileForm
 from agreements.workflow import transitions as workflow
 from agreements.workflow import web
 from agreements.workflow.forms import ResubmitForm
@@ -201,9 +199,8 @@ class StepView(View):
                 "saved_at": saved_at,
                 "message": _("Guardado %(time)s") % {"time": saved_at},
                 "status": str(Status(status).label),
+                **self.step.live_context(request=request, working_file=working_file),
             }
-            if self.step.name == "texto":
-                payload["preview_html"] = self.preview_html(working_file)
             return JsonResponse(payload)
         if outcome.valid:
             messages.success(
@@ -222,26 +219,12 @@ class StepView(View):
         observations = step_selectors.open_observations_by_step(self.working_file).get(self.step.name, [])
         for observation in observations:
             observation.field_label = wizard.field_label(observation.step, observation.field)
-        extra = {"observations": observations}
-        if self.step.name == "texto":
-            extra["preview_html"] = self.preview_html(self.working_file)
-        if self.step.name == "objeto":
-            extra["theme_notes"] = form.theme_notes()
-        if self.step.name == "contraparte":
-            chosen = self.request.GET.get("ciudad")
-            extra["suggestions"] = counterpart_suggestions(self.working_file, form, chosen)
-        if self.step.name == "cabildo":
-            municipality = self.working_file.municipality
-            extra["recorded_members"] = municipality.cabildo_members
-            extra["recorded_term"] = municipality.term_ends_on
-            facts = services.facts_from(context)
-            if facts.cabildo_members:
-                extra["required_votes"] = prechecks.two_thirds_required(
-                    facts.cabildo_members, facts.state_code
-                )
+        extra = self.step.extra_context(
+            request=self.request, working_file=self.working_file, form=form, context=context
+        )
         return render(
             self.request,
-            "agreements/wizard/step.html",
+            self.step.template_name,
             {
                 "wf": self.working_file,
                 "step": self.step,
@@ -252,19 +235,10 @@ class StepView(View):
                 if observations
                 else Status(self.working_file.step_statuses.get(self.step.name, Status.NOT_STARTED)),
                 "total_steps": len(wizard.STEPS),
+                "observations": observations,
                 **extra,
             },
             status=status,
-        )
-
-    def preview_html(self, working_file: WorkingFile) -> str:
-        city = services.counterpart_city(working_file)
-        text = clauses.text_from_answers(working_file, working_file.answers, city)
-        languages = list(dict.fromkeys(["es", *text.languages]))
-        documents = [clauses.build(text, code) for code in languages]
-        names = {code: clauses.language_name(code, "es") for code in languages}
-        return render_to_string(
-            "agreements/wizard/_preview.html", {"documents": documents, "names": names}, request=self.request
         )
 
     def conflict(self, conflict: services.StepConflict):
@@ -274,11 +248,8 @@ class StepView(View):
             )
             return JsonResponse({"saved": False, "conflict": True, "message": message}, status=409)
         context = services.load_context(self.working_file)
-        theirs = self.step.bind(self.working_file, context, data=conflict.theirs)
         rows = []
-        for name, field in theirs.fields.items():
-            if name in theirs.file_fields or field.widget.is_hidden:
-                continue
+        for name, field in self.step.shown_fields(conflict.theirs, context):
             mine_value = display(field, conflict.mine.get(name))
             theirs_value = display(field, conflict.theirs.get(name))
             rows.append(
@@ -325,7 +296,7 @@ class StepView(View):
             observation.section_label = wizard.section_label(observation.step, observation.field)
         return render(
             self.request,
-            "agreements/wizard/summary.html",
+            self.step.template_name,
             {
                 "wf": working_file,
                 "step": self.step,
