@@ -60,12 +60,12 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
-    # The project's apps, from the wiring down to the catalogues (CONTRIBUTING.md, "Architecture").
+    # The project's apps in their layers, from the wiring down to core (docs/architecture.md).
     "ciberparadiplomacia",
     "guide",
-    "showcase",
-    "matchmaking",
     "registry",
+    "matchmaking",
+    "showcase",
     "agreements",
     "notifications",
     "accounts",
