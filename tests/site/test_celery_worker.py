@@ -109,7 +109,7 @@ def test_celery_worker_answers_ping_through_redis(redis_url, worker):
     client.conf.broker_connection_retry_on_startup = True
     try:
         result = client.send_task("ciberparadiplomacia.ping")
-        # disable_sync_subtasks=False: an earlier test in the same xdist process may have run a task in-process,
+        # disable_sync_subtasks=False: an earlier test in this xdist process may have run a task in-process,
         # which leaves Celery's "inside a task" flag set; this test is a client, never inside a task.
         assert result.get(timeout=60, disable_sync_subtasks=False) == "pong"
         assert result.status == "SUCCESS"
