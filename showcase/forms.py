@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Theme
+from core.forms import count_limits
 from core.i18n import is_english
 from showcase import images
 from showcase.models import MunicipalityPhoto, MunicipalityProfile
@@ -123,6 +124,7 @@ class ProfileForm(forms.Form):
         self.fields["social_links"].help_text = _("Una dirección completa por línea, hasta %(n)s.") % {
             "n": MAX_SOCIAL_LINKS
         }
+        count_limits(self)  # counted and refused by the server, never cut by the browser
 
     def clean(self):
         cleaned = super().clean()

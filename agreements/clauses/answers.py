@@ -7,6 +7,18 @@ from datetime import date
 
 from agreements.clauses.model import AgreementText
 
+# The strings a box was stored as before answers kept booleans (migration 0007 converts them): «on» from a
+# browser, "True" from a form. Anything else, "False" included, is an unticked box.
+TICKED_STRINGS = {"on", "true", "1"}
+
+
+def answer_bool(value) -> bool:
+    """A box's stored answer (a boolean) as a boolean; a string left from before is read as the box meant,
+    never as "any non-empty string is true"."""
+    if isinstance(value, str):
+        return value.strip().lower() in TICKED_STRINGS
+    return value is True
+
 
 def text_from_answers(working_file, answers: dict, partner_city=None) -> AgreementText:
     """Lenient: the preview shows whatever has been typed so far, valid or not."""
@@ -39,7 +51,7 @@ def text_from_answers(working_file, answers: dict, partner_city=None) -> Agreeme
         languages=as_list(text.get("idiomas")) or ["es"],
         validity=str(text.get("vigencia") or ""),
         years=years,
-        committee=bool(text.get("comite")),
+        committee=answer_bool(text.get("comite")),
         financing=str(text.get("financiamiento") or ""),
         disputes=str(text.get("controversias") or ""),
         signing_date=signing,

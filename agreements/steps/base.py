@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from agreements.clauses.answers import answer_bool
 from agreements.models import WorkingFile
 from agreements.steps import prechecks
 from agreements.steps.forms import StepContext, StepForm
@@ -40,10 +41,10 @@ def refused(form: forms.Form) -> bool:
 # --- Answers as people read them -------------------------------------------------------------------------
 def display(field: forms.Field, raw) -> str:
     """An answer as a person reads it: choice labels instead of codes, "Sí"/"No", "—" when empty."""
+    if isinstance(field, forms.BooleanField):  # stored as a boolean: False is an answer, «No»
+        return "—" if raw is None else (_("Sí") if answer_bool(raw) else _("No"))
     if raw in (None, "", []):
         return "—"
-    if isinstance(field, forms.BooleanField):
-        return _("Sí") if raw else _("No")
     if isinstance(field, forms.DateField):
         try:
             return date_format(dt.date.fromisoformat(str(raw)), "DATE_FORMAT")
@@ -119,7 +120,11 @@ class Step:
 
     def unbound(self, working_file: WorkingFile, context: StepContext) -> StepForm:
         """A form showing the saved answers as typed, without error messages (a first visit or a resume)."""
-        return self.form(initial=working_file.answers.get(self.name) or {}, context=context)
+        initial = dict(working_file.answers.get(self.name) or {})
+        for name, field in self.answer_fields.items():
+            if isinstance(field, forms.BooleanField) and name in initial:
+                initial[name] = answer_bool(initial[name])  # a checkbox ticks any value but False/None/""
+        return self.form(initial=initial, context=context)
 
     @property
     def declared_fields(self) -> dict[str, forms.Field]:

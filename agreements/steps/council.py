@@ -2,7 +2,16 @@
 
 CPEUM 115 fr. II b): an agreement that outlasts the council's term needs a qualified majority (two thirds,
 or what the state's law says), so the vote is checked against the council's size, its term and step 5's
-validity. The council's size and term end are kept on the municipality, asked only until they are known.
+validity. The council's size and term end are the municipality's (one council for all its files, also edited
+in its showcase), kept on `Municipality`, and always editable here:
+
+- the step's fields show the municipality's record (so a file opened after another file or the showcase
+  changed it shows, reads and prints the new value), except a value this file typed and the step refused,
+  which stays as typed (a draft) with its error until it is corrected;
+- a valid value saved here (every autosave) replaces the record, so a correction (2072 → 2027) reaches the
+  municipality, its public page, its showcase and the end-of-term reminder;
+- a term end before today or more than six years ahead is refused with the range and the reason: terms are
+  three years in most states and some set another, so such a date is almost always a typing slip.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import WorkingFile, WorkingFileUpload
@@ -21,6 +31,57 @@ from agreements.steps.text import TextStep
 from municipalities.models import Municipality
 
 UPLOAD_KIND = WorkingFileUpload.Kind.COUNCIL_MINUTES
+STEP_NAME = "cabildo"
+MAX_TERM_YEARS = 6  # as the showcase's form (showcase/forms.py): three-year terms, some states differ
+# The answers that are the municipality's record (Municipality field for each).
+RECORDED = {"integrantes_cabildo": "cabildo_members", "fin_periodo": "term_ends_on"}
+
+
+def term_range(today: date) -> tuple[date, date]:
+    """The term ends a council can have: from today to six years ahead."""
+    return today, prechecks.add_years(today, MAX_TERM_YEARS)
+
+
+def term_end_refusal(term: date, today: date) -> str | None:
+    """Why a term end is questioned (a date far outside any council's term), or None."""
+    first, last = term_range(today)
+    if first <= term <= last:
+        return None
+    return _(
+        "Revise la fecha: el fin del periodo del ayuntamiento debe estar entre hoy (%(first)s) y el "
+        "%(last)s. Un ayuntamiento dura tres años en la mayoría de los estados (algunos fijan otro plazo), "
+        "así que una fecha ya pasada o a más de seis años es casi siempre un error de captura."
+    ) % {"first": date_format(first, "DATE_FORMAT"), "last": date_format(last, "DATE_FORMAT")}
+
+
+def recorded_value(municipality: Municipality, name: str) -> str | None:
+    """The municipality's record of one council figure, as the step's field writes it (or None)."""
+    value = getattr(municipality, RECORDED[name])
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def refused_draft(name: str, value) -> bool:
+    """A council figure this file typed that the step refuses: it is shown as typed, not the record."""
+    if value in (None, ""):
+        return False
+    if name == "integrantes_cabildo":
+        members = as_int(value)
+        return members is None or not 3 <= members <= 200
+    term = as_date(value)
+    return term is None or term_end_refusal(term, timezone.localdate()) is not None
+
+
+def with_record(answers: dict, municipality: Municipality) -> dict:
+    """The step's answers with the council figures the municipality has recorded, unless this file holds a
+    refused draft of one (what the official typed stays on the page until it is corrected)."""
+    answers = dict(answers)
+    for name in RECORDED:
+        record = recorded_value(municipality, name)
+        if record is not None and not refused_draft(name, answers.get(name)):
+            answers[name] = record
+    return answers
 
 
 class CouncilForm(StepForm):
@@ -34,13 +95,16 @@ class CouncilForm(StepForm):
     )
     integrantes_cabildo = forms.IntegerField(
         label=_("Integrantes del cabildo"),
-        help_text=_("Presidencia, sindicaturas y regidurías. Se guarda en los datos del municipio."),
+        help_text=_(
+            "Presidencia, sindicaturas y regidurías. Se guarda en los datos del municipio, para todos sus "
+            "expedientes."
+        ),
         min_value=3,
         max_value=200,
     )
     fin_periodo = forms.DateField(
         label=_("Fin del periodo del ayuntamiento"),
-        help_text=_("Se guarda en los datos del municipio."),
+        help_text=_("Se guarda en los datos del municipio, para todos sus expedientes."),
         widget=DateInput(),
     )
     acta_pdf = forms.FileField(
@@ -49,12 +113,9 @@ class CouncilForm(StepForm):
 
     def __init__(self, *args, context: StepContext, **kwargs):
         super().__init__(*args, context=context, **kwargs)
-        municipality = context.municipality
-        # Asked only while the municipality has not recorded them (CPEUM 115 fr. II b) needs both).
-        if municipality.cabildo_members is not None:
-            del self.fields["integrantes_cabildo"]
-        if municipality.term_ends_on is not None:
-            del self.fields["fin_periodo"]
+        # The date picker offers only the accepted range (typing outside it is refused by clean_fin_periodo).
+        first, last = term_range(timezone.localdate())
+        self.fields["fin_periodo"].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
 
     def members(self) -> int | None:
         return self.cleaned_data.get("integrantes_cabildo", self.context.municipality.cabildo_members)
@@ -67,6 +128,13 @@ class CouncilForm(StepForm):
         if session > timezone.localdate():
             raise forms.ValidationError(_("La fecha de la sesión no puede estar en el futuro."))
         return session
+
+    def clean_fin_periodo(self):
+        term = self.cleaned_data["fin_periodo"]
+        refusal = term_end_refusal(term, timezone.localdate())
+        if refusal:
+            raise forms.ValidationError(refusal, code="term_range")
+        return term
 
     def clean_acta_pdf(self):
         return self.clean_pdf("acta_pdf")
@@ -106,12 +174,25 @@ class CouncilStep(Step):
     template_name = "agreements/wizard/step_council.html"
     upload_kind = UPLOAD_KIND
 
+    def bind(self, working_file: WorkingFile, context: StepContext, data=None, files=None) -> StepForm:
+        if data is None:
+            data = with_record(working_file.answers.get(self.name) or {}, working_file.municipality)
+        return super().bind(working_file, context, data=data, files=files)
+
+    def unbound(self, working_file: WorkingFile, context: StepContext) -> StepForm:
+        answers = with_record(working_file.answers.get(self.name) or {}, working_file.municipality)
+        return self.form(initial=answers, context=context)
+
+    def summary_rows(self, answers: dict, context: StepContext) -> list[dict]:
+        return super().summary_rows(with_record(answers, context.municipality), context)
+
     def facts(self, context: StepContext) -> dict:
-        municipality, answers = context.municipality, context.answers(self.name)
+        municipality = context.municipality
+        answers = with_record(context.answers(self.name), municipality)
         return {
             "state_code": municipality.state_id or "",
-            "term_ends_on": municipality.term_ends_on or as_date(answers.get("fin_periodo")),
-            "cabildo_members": municipality.cabildo_members or as_int(answers.get("integrantes_cabildo")),
+            "term_ends_on": as_date(answers.get("fin_periodo")),
+            "cabildo_members": as_int(answers.get("integrantes_cabildo")),
             "votes_for": as_int(answers.get("votos_favor")),
             "session_date": as_date(answers.get("fecha_sesion")),
             "council_minutes_uploaded": UPLOAD_KIND in context.uploads,
@@ -128,15 +209,16 @@ class CouncilStep(Step):
         return extra
 
     def after_save(self, working_file: WorkingFile, form: StepForm) -> None:
-        """CPEUM 115 fr. II b): the council's size and term end are kept on the municipality, for every
-        file (and not overwritten by a later one)."""
+        """CPEUM 115 fr. II b): the council's size and term end are kept on the municipality, for every file.
+        A valid value saved here replaces the record (the step shows the record, so what the official sees
+        in the field is what is kept); a refused one (not in `cleaned_data`) leaves it alone."""
         municipality: Municipality = working_file.municipality
         cleaned = getattr(form, "cleaned_data", {})
-        updates = {}
-        if cleaned.get("integrantes_cabildo") and municipality.cabildo_members is None:
-            updates["cabildo_members"] = cleaned["integrantes_cabildo"]
-        if cleaned.get("fin_periodo") and municipality.term_ends_on is None:
-            updates["term_ends_on"] = cleaned["fin_periodo"]
+        updates = {
+            column: cleaned[name]
+            for name, column in RECORDED.items()
+            if cleaned.get(name) is not None and cleaned[name] != getattr(municipality, column)
+        }
         if updates:
             Municipality.objects.filter(pk=municipality.pk).update(**updates)
             for key, value in updates.items():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.domain.uploads import check_pdf
 from agreements.models import WorkingFile, WorkingFileUpload
+from core.forms import count_limits
 from municipalities.models import Municipality
 
 MAX_TYPED = 10_000  # per answer: the form's own limits are lower; this bounds what a draft may store
@@ -60,15 +61,19 @@ class StepForm(forms.Form):
         self.context = context
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        count_limits(self)  # counted, refused by the server, never cut by the browser
 
     def raw_answers(self) -> dict:
-        """The values as typed, read the way each widget reads them (strings and lists of strings)."""
-        raw: dict[str, str | list[str]] = {}
+        """The values as typed, read the way each widget reads them (strings and lists of strings), and a box
+        as a boolean: stored as the string "False", an unticked box would read as ticked everywhere."""
+        raw: dict[str, bool | str | list[str]] = {}
         for name, bound in self.fields.items():
             if name in self.file_fields:
                 continue
             value = bound.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            if isinstance(value, list):
+            if isinstance(bound, forms.BooleanField):
+                raw[name] = bool(bound.to_python(value))  # "", "false", "False", absent: False
+            elif isinstance(value, list):
                 raw[name] = [clean_typed(v) for v in value][:MAX_CHOICES]
             elif value is not None:
                 raw[name] = clean_typed(value)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements import clauses
+from agreements.clauses.answers import answer_bool
 from agreements.models import Agreement, WorkingFile
 from agreements.steps import prechecks
 from agreements.steps.base import Step, as_date, as_int, as_list
@@ -130,7 +131,7 @@ class TextStep(Step):
             "signing_date": as_date(answers.get("firma_prevista")),
             "financing": str(answers.get("financiamiento") or ""),
             "disputes": str(answers.get("controversias") or ""),
-            "dispute_guarantees": bool(answers.get("garantias_art8")),
+            "dispute_guarantees": answer_bool(answers.get("garantias_art8")),
         }
 
     def extra_context(self, *, request, working_file, form, context) -> dict:

@@ -113,7 +113,8 @@ def test_step_saves_exactly_its_declared_answers(step, town, titular):
     assert set(wf.answers[step.name]) == set(step.answer_fields)
 
 
-def test_step_answers_leave_out_the_council_figures_the_municipality_has(town, titular):
+def test_step_answers_keep_the_council_figures_the_municipality_has(town, titular):
+    """Issue 13: the figures stay editable once recorded (a correction must reach the municipality)."""
     town.cabildo_members, town.term_ends_on = 12, "2030-09-30"
     town.save()
     wf = services.working_file_create(municipality=town, by=titular)
@@ -125,7 +126,7 @@ def test_step_answers_leave_out_the_council_figures_the_municipality_has(town, t
         working_file_id=wf.pk, step_name="cabildo", data=answers["cabildo"], base_version=None, by=titular
     )
     wf.refresh_from_db()
-    assert set(wf.answers["cabildo"]) == set(step.answer_fields) - {"integrantes_cabildo", "fin_periodo"}
+    assert set(wf.answers["cabildo"]) == set(step.answer_fields)
 
 
 # --- One declaration of each limit and label ----------------------------------------------------------------
@@ -138,17 +139,22 @@ def test_step_forms_declare_limited_answers():
 
 @pytest.mark.parametrize("step", FORM_STEPS)
 def test_step_page_renders_the_declared_limit_of_every_field(step, client, titular, draft):
-    """The browser's limit (and what a character counter reads: the element's `maxlength`) is the form's."""
+    """The counter's limit (`data-maxlength`, read by static/js/charcount.js) is the form's, and the browser
+    has no `maxlength` to cut a pasted text silently (issue 13); the counter's markup says the limit."""
     client.force_login(titular)
     page = Inputs()
-    page.feed(client.get(f"/expedientes/{draft.pk}/pasos/{step.name}/").content.decode())
-    form = step.bind(draft, services.load_context(draft))
+    html = client.get(f"/expedientes/{draft.pk}/pasos/{step.name}/").content.decode()
+    page.feed(html)
     for name, field in limited(step).items():
-        if name not in form.fields:
-            continue  # asked only while the municipality has not recorded it
         rendered = page.by_id[f"id_{name}"]
-        assert rendered.get("maxlength") == (str(field.max_length) if field.max_length else None), name
+        assert "maxlength" not in rendered, name
+        assert rendered.get("data-maxlength") == (str(field.max_length) if field.max_length else None), name
         assert rendered.get("minlength") == (str(field.min_length) if field.min_length else None), name
+        if field.max_length:
+            limit = f"{field.max_length:,}"
+            assert f'<p class="charcount" id="id_{name}_count"' in html, name
+            assert f">Hasta {limit} caracteres.</p>" in html, name
+    assert '<script src="/static/js/charcount.js" defer></script>' in html
 
 
 @pytest.mark.parametrize("step", FORM_STEPS)
@@ -168,8 +174,6 @@ def test_step_summary_rows_use_the_declared_labels(step, draft):
     rows = step.summary_rows(answers, services.load_context(draft))
     declared = step.answer_fields
     shown = [n for n, f in declared.items() if not f.widget.is_hidden]
-    if step.name == "cabildo" and draft.municipality.cabildo_members is not None:
-        shown = [n for n in shown if n not in ("integrantes_cabildo", "fin_periodo")]
     assert [r["name"] for r in rows] == shown
     for row in rows:
         field = declared[row["name"]]
