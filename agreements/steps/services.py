@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import QueryDict
 from django.utils import timezone
 
 from agreements.domain import permissions, selectors
@@ -28,11 +29,31 @@ class NotEditable(Exception):
 
 
 class StepConflict(Exception):
-    """Someone saved this step after the version the user started from: nothing was written."""
+    """Someone saved this step after the version the user started from, and changed a field the user changed
+    too (to another value): nothing was written.
 
-    def __init__(self, *, step: str, theirs: dict, mine: dict, version: int):
+    `conflicts` names those fields in the form's order; `merged` is the step with every other change of both
+    sides applied (a conflicting field holds the saved value until someone chooses); `base` is what the user
+    started from (None when the page did not say: then every differing field is a conflict)."""
+
+    def __init__(
+        self,
+        *,
+        step: str,
+        theirs: dict,
+        mine: dict,
+        version: int,
+        base: dict | None = None,
+        conflicts: list[str] | None = None,
+        merged: dict | None = None,
+        taken: list[str] | None = None,
+    ):
         super().__init__(step)
         self.step, self.theirs, self.mine, self.version = step, theirs, mine, version
+        self.base = base
+        self.taken = taken if taken is not None else []  # merged from the other save, without asking
+        self.conflicts = conflicts if conflicts is not None else []
+        self.merged = merged if merged is not None else dict(theirs)
 
 
 class SubmitRefused(Exception):
@@ -48,6 +69,7 @@ class SaveOutcome:
     valid: bool
     changed: bool
     uploads: list[WorkingFileUpload] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # fields taken from someone else's later save
 
 
 def load_context(working_file: WorkingFile) -> StepContext:
@@ -76,15 +98,76 @@ def working_file_create(*, municipality: Municipality, by) -> WorkingFile:
     return working_file
 
 
+def empty_as_none(value):
+    """Empty is empty, whichever way a widget reports it (a missing key, "" or an empty list)."""
+    return None if value in (None, "", []) else value
+
+
+def merge_answers(
+    *, base: dict | None, mine: dict, theirs: dict, order: list[str]
+) -> tuple[dict, list[str], list[str]]:
+    """A three-way merge of one step's answers, field by field, against `base`, the answers the user's page
+    started from: a field changed on one side only is taken from that side; changed on both sides to
+    different values, it is a conflict (the saved value stays in the result until someone chooses).
+
+    Returns (merged, conflicts, taken): `taken` are the fields taken from `theirs` over what the user sent.
+    Without a base nothing can be told apart: every field that differs is a conflict.
+    """
+    names = list(dict.fromkeys([*order, *mine, *theirs]))
+    merged, conflicts, taken = {}, [], []
+    for name in names:
+        if name not in mine and name not in theirs:
+            continue
+        m, t = empty_as_none(mine.get(name)), empty_as_none(theirs.get(name))
+        if m == t:
+            value = mine.get(name, theirs.get(name))
+        elif base is not None and m == empty_as_none(base.get(name)):
+            value = theirs.get(name)  # only they changed it
+            taken.append(name)
+        elif base is not None and t == empty_as_none(base.get(name)):
+            value = mine.get(name)  # only this user changed it
+        else:
+            value = theirs.get(name)
+            conflicts.append(name)
+        if value is not None:
+            merged[name] = value
+    return merged, conflicts, taken
+
+
+def answers_as_data(answers: dict) -> QueryDict:
+    """Stored answers as a form submission (the inverse of `StepForm.raw_answers`): a list is a multiple
+    choice, a boolean a checkbox (ticked: "on"; unticked: absent, as a browser sends it)."""
+    data = QueryDict(mutable=True)
+    for name, value in answers.items():
+        if isinstance(value, list):
+            data.setlist(name, [str(v) for v in value])
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = str(value)
+    return data
+
+
 @transaction.atomic
 def step_save(
-    *, working_file_id: int, step_name: str, data, files=None, base_version: int | None, by, resolved=False
+    *,
+    working_file_id: int,
+    step_name: str,
+    data,
+    files=None,
+    base_version: int | None,
+    base_answers: dict | None = None,
+    by,
+    resolved=False,
 ) -> SaveOutcome:
-    """Save one step's answers as typed, valid or not; store valid uploads; refuse a stale version.
+    """Save one step's answers as typed, valid or not; store valid uploads; merge with a save made meanwhile.
 
-    Optimistic locking per step: `base_version` is the file version the user's page was built from. If this
-    step changed after it (`step_versions[step]`) and the user's answers differ from the stored ones, nothing
-    is written and StepConflict carries both versions. Saving another step in between is no conflict.
+    Optimistic locking per step: `base_version` is the file version the user's page was built from, and
+    `base_answers` the step's answers at that version. If this step changed after it (`step_versions[step]`),
+    the two saves are merged field by field (`merge_answers`): changes to different fields are all kept (the
+    outcome's `merged` names the fields taken from the other save); a field both changed raises StepConflict
+    and nothing is written. Saving another step in between is no conflict.
     """
     working_file = (
         WorkingFile.objects.select_for_update().select_related("municipality").get(pk=working_file_id)
@@ -99,8 +182,25 @@ def step_save(
     mine = form.raw_answers()
     theirs = working_file.answers.get(step.name) or {}
     changed_at = (working_file.step_versions or {}).get(step.name, 0)
+    taken: list[str] = []
     if base_version is not None and base_version < changed_at and mine != theirs:
-        raise StepConflict(step=step.name, theirs=theirs, mine=mine, version=working_file.version)
+        merged, conflicts, taken = merge_answers(
+            base=base_answers, mine=mine, theirs=theirs, order=list(form.fields)
+        )
+        if conflicts:
+            raise StepConflict(
+                step=step.name,
+                theirs=theirs,
+                mine=mine,
+                version=working_file.version,
+                base=base_answers,
+                conflicts=conflicts,
+                merged=merged,
+                taken=taken,
+            )
+        if taken:  # the form validates (and the step stores) what the merge made, not what was sent
+            form = step.bind(working_file, context, data=answers_as_data(merged), files=files)
+            mine = form.raw_answers()
 
     valid = form.is_valid()
     previous_status = (working_file.step_statuses or {}).get(step.name)
@@ -123,7 +223,9 @@ def step_save(
         WorkingFileEvent.objects.create(
             working_file=working_file, kind=WorkingFileEvent.Kind.STEP_COMPLETED, step=step.name, by=by
         )
-    return SaveOutcome(working_file=working_file, form=form, valid=valid, changed=changed, uploads=stored)
+    return SaveOutcome(
+        working_file=working_file, form=form, valid=valid, changed=changed, uploads=stored, merged=taken
+    )
 
 
 def _store_uploads(working_file: WorkingFile, step: Step, form, by) -> list[WorkingFileUpload]:

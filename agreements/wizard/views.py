@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core import signing
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.decorators import method_decorator
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agreements.domain import permissions, selectors
@@ -42,6 +44,39 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+# The answers a step page started from travel with the page, signed (django.core.signing), rather than as a
+# server-side history of every saved version: the merge needs exactly the version *this* page was built from,
+# which only the page knows (two tabs, an autosave in between, a phone left open for days); a signed copy
+# needs no table, no pruning and no migration, and it cannot be forged into a base that would make someone
+# else's change look like "unchanged here" and drop it. It is bound to the file and the step.
+BASE_SALT = "agreements.wizard.step-base"
+RESOLUTION_SALT = "agreements.wizard.step-resolution"
+
+
+def base_token(working_file: WorkingFile, step_name: str) -> str:
+    answers = working_file.answers.get(step_name) or {}
+    payload = {"f": working_file.pk, "s": step_name, "v": working_file.version, "a": answers}
+    return signing.dumps(payload, salt=BASE_SALT, compress=True)
+
+
+def read_signed(token: str, *, salt: str, working_file: WorkingFile, step_name: str) -> dict | None:
+    try:
+        payload = signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return None
+    if payload.get("f") != working_file.pk or payload.get("s") != step_name:
+        return None
+    return payload
+
+
+def field_names(names: list[str], fields: dict) -> str:
+    return ", ".join(str(fields[n].label) if n in fields else n for n in names)
+
+
+def quoted(names: list[str], fields: dict) -> str:
+    return ", ".join(f"«{fields[n].label if n in fields else n}»" for n in names)
+
+
 def step_rows(working_file: WorkingFile, observations: dict[str, list] | None = None) -> list[dict]:
     """The task list. A step with open SRE observations "requiere atención", with the observations."""
     statuses = working_file.step_statuses or {}
@@ -66,6 +101,7 @@ def step_rows(working_file: WorkingFile, observations: dict[str, list] | None = 
     return rows
 
 
+@never_cache  # the back button must not show an old list (bfcache, HTTP cache)
 @login_required
 def file_list(request: HttpRequest) -> HttpResponse:
     files = list(selectors.working_file_list_for_user(request.user))
@@ -106,6 +142,7 @@ class FileCreateView(View):
         return redirect("agreements:file_detail", pk=working_file.pk)
 
 
+@never_cache  # the back button must not show steps as undone that were done meanwhile
 @login_required
 def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The task list: every step with its status, reachable in any order."""
@@ -129,6 +166,7 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class StepView(View):
     """GET shows a step; POST saves it (HTML form) or autosaves it (fetch with Accept: application/json)."""
 
+    @method_decorator(never_cache)  # never shown stale by the back button (bfcache, HTTP cache)
     @method_decorator(login_required)
     def dispatch(self, request, pk: int, step: str):
         self.working_file = selectors.working_file_get_for_user(request.user, pk)
@@ -171,19 +209,22 @@ class StepView(View):
             if self.working_file.state == WorkingFile.State.OBSERVATIONS:
                 return self.resubmit()
             return HttpResponse(status=405)
-        try:
-            base_version = int(request.POST.get("version", ""))
-        except ValueError:
-            base_version = 0  # no version: the page predates any save, so any saved change is a conflict
+        if "resolucion" in request.POST:
+            data, base_version, base_answers = self.resolution()
+            resolved = True
+        else:
+            data, (base_version, base_answers) = request.POST, self.base()
+            resolved = request.POST.get("resolve") == "mine"
         try:
             outcome = services.step_save(
                 working_file_id=self.working_file.pk,
                 step_name=self.step.name,
-                data=request.POST,
+                data=data,
                 files=request.FILES,
                 base_version=base_version,
+                base_answers=base_answers,
                 by=request.user,
-                resolved=request.POST.get("resolve") == "mine",
+                resolved=resolved,
             )
         except services.StepConflict as conflict:
             return self.conflict(conflict)
@@ -192,13 +233,25 @@ class StepView(View):
         saved_at = time_format(timezone.localtime(), "H:i")
         working_file = outcome.working_file
         status = working_file.step_statuses.get(self.step.name, Status.NOT_STARTED)
+        fields = self.step.answer_fields
+        merged = ", ".join(str(fields[n].label) for n in outcome.merged if n in fields)
         if wants_json(request):
+            message = _("Guardado %(time)s") % {"time": saved_at}
+            if merged:
+                message += ". " + _("Se incorporaron los cambios de otra persona en: %(fields)s.") % {
+                    "fields": merged
+                }
+            saved = working_file.answers.get(self.step.name) or {}
             payload = {
                 "saved": True,
                 "version": working_file.version,
+                "base": base_token(working_file, self.step.name),
                 "saved_at": saved_at,
-                "message": _("Guardado %(time)s") % {"time": saved_at},
+                "message": message,
                 "status": str(Status(status).label),
+                # The page puts these values in its fields, so that its next autosave starts from them.
+                "merged": self.field_list(outcome.merged, saved),
+                "conflicts": [],
                 **self.step.live_context(request=request, working_file=working_file),
             }
             return JsonResponse(payload)
@@ -208,6 +261,16 @@ class StepView(View):
                 _("Guardado %(time)s. «%(step)s»: %(status)s.")
                 % {"time": saved_at, "step": self.step.label, "status": Status(status).label},
             )
+        if merged:
+            messages.info(
+                request,
+                _(
+                    "Se incorporaron también los cambios que otra persona guardó mientras usted escribía: "
+                    "%(fields)s."
+                )
+                % {"fields": merged},
+            )
+        if outcome.valid:
             return redirect("agreements:file_detail", pk=pk)
         self.working_file = working_file
         return self.render_step(
@@ -231,6 +294,7 @@ class StepView(View):
                 "form": form,
                 "upload": uploads.get(self.step.upload_kind) if self.step.upload_kind else None,
                 "saved_at": saved_at,
+                "base_token": base_token(self.working_file, self.step.name),
                 "step_status": Status.ATTENTION
                 if observations
                 else Status(self.working_file.step_statuses.get(self.step.name, Status.NOT_STARTED)),
@@ -241,29 +305,108 @@ class StepView(View):
             status=status,
         )
 
+    def base(self) -> tuple[int, dict | None]:
+        """The version and answers the page started from: from its signed copy; a page without one (or with
+        a forged one) gives the version only, and any field that differs from a later save is a conflict."""
+        payload = read_signed(
+            self.request.POST.get("base", ""),
+            salt=BASE_SALT,
+            working_file=self.working_file,
+            step_name=self.step.name,
+        )
+        if payload is not None:
+            return payload["v"], payload["a"]
+        try:
+            return int(self.request.POST.get("version", "")), None
+        except ValueError:
+            return 0, None  # no version: the page predates any save, so any saved change is a conflict
+
+    def resolution(self) -> tuple[QueryDict, int, dict]:
+        """The conflict page's choice per field, applied to the merge it showed. The merge is done again
+        against what was saved then (the base), so a third save in between is merged, not overwritten."""
+        payload = read_signed(
+            self.request.POST["resolucion"],
+            salt=RESOLUTION_SALT,
+            working_file=self.working_file,
+            step_name=self.step.name,
+        )
+        if payload is None:
+            raise SuspiciousOperation("Bad conflict resolution.")
+        answers = dict(payload["merged"])
+        for name in payload["conflicts"]:
+            side = payload["mine"] if self.request.POST.get(f"elegir-{name}") == "mine" else payload["theirs"]
+            if name in side:
+                answers[name] = side[name]
+            else:
+                answers.pop(name, None)
+        return services.answers_as_data(answers), payload["v"], payload["theirs"]
+
+    def field_list(self, names: list[str], answers: dict | None = None) -> list[dict]:
+        fields = self.step.answer_fields
+        rows = []
+        for name in names:
+            row = {"name": name, "label": str(fields[name].label) if name in fields else name}
+            if answers is not None:
+                row["value"] = answers.get(name)
+            rows.append(row)
+        return rows
+
     def conflict(self, conflict: services.StepConflict):
+        fields = self.step.answer_fields
         if wants_json(self.request):
             message = _(
-                "Otra persona guardó este paso mientras usted escribía. Pulse «Guardar» para comparar."
-            )
-            return JsonResponse({"saved": False, "conflict": True, "message": message}, status=409)
-        context = services.load_context(self.working_file)
+                "Otra persona guardó este paso mientras usted escribía y cambió también: %(fields)s. "
+                "Pulse «Guardar» para comparar."
+            ) % {"fields": field_names(conflict.conflicts, fields)}
+            payload = {
+                "saved": False,
+                "conflict": True,
+                "message": message,
+                "conflicts": self.field_list(conflict.conflicts),
+                "merged": self.field_list(conflict.taken, conflict.theirs),
+            }
+            return JsonResponse(payload, status=409)
+        base = conflict.base
         rows = []
-        for name, field in self.step.shown_fields(conflict.theirs, context):
-            mine_value = display(field, conflict.mine.get(name))
-            theirs_value = display(field, conflict.theirs.get(name))
+        for name in conflict.conflicts:
+            field = fields.get(name)
+            if field is None:
+                continue
             rows.append(
                 {
+                    "name": name,
                     "label": field.label,
-                    "mine": mine_value,
-                    "theirs": theirs_value,
-                    "differs": mine_value != theirs_value,
+                    "base": display(field, base.get(name)) if base is not None else "",
+                    "theirs": display(field, conflict.theirs.get(name)),
+                    "mine": display(field, conflict.mine.get(name)),
                 }
             )
-        hidden = []
-        for key, value in conflict.mine.items():
-            for item in value if isinstance(value, list) else [value]:
-                hidden.append((key, item))
+        blank = services.empty_as_none
+        kept_mine = [
+            n
+            for n in conflict.merged
+            if n not in conflict.conflicts
+            and n not in conflict.taken
+            and blank(conflict.mine.get(n)) != blank(conflict.theirs.get(n))
+        ]
+        kept = []
+        if conflict.taken:
+            kept.append(_("de la otra persona, %(fields)s") % {"fields": quoted(conflict.taken, fields)})
+        if kept_mine:
+            kept.append(_("de usted, %(fields)s") % {"fields": quoted(kept_mine, fields)})
+        resolution = signing.dumps(
+            {
+                "f": self.working_file.pk,
+                "s": self.step.name,
+                "v": conflict.version,
+                "mine": conflict.mine,
+                "theirs": conflict.theirs,
+                "merged": conflict.merged,
+                "conflicts": conflict.conflicts,
+            },
+            salt=RESOLUTION_SALT,
+            compress=True,
+        )
         return render(
             self.request,
             "agreements/wizard/step_conflict.html",
@@ -271,8 +414,9 @@ class StepView(View):
                 "wf": self.working_file,
                 "step": self.step,
                 "rows": rows,
-                "hidden": hidden,
-                "version": conflict.version,
+                "has_base": base is not None,
+                "kept": "; ".join(str(k) for k in kept),
+                "resolution": resolution,
                 "had_files": bool(self.request.FILES),
             },
             status=409,

@@ -1,9 +1,11 @@
 """The wizard through Django's test client: saving, statuses, dependencies, rules, submission, lists."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.models import WorkingFile, WorkingFileEvent
@@ -211,9 +213,9 @@ def test_two_thirds_rule_when_the_agreement_outlasts_the_council(client, titular
     assert response.status_code == 302
     wf.refresh_from_db()
     assert wf.step_statuses["cabildo"] == "completo"
-    # Recorded now: the step no longer asks for them.
+    # Recorded now: the step shows the record in its fields, still editable (issue 13).
     html = client.get(step_url(wf, "cabildo")).content.decode()
-    assert 'name="integrantes_cabildo"' not in html and 'name="fin_periodo"' not in html
+    assert 'name="integrantes_cabildo" value="12"' in html and 'name="fin_periodo" value="2030-09-30"' in html
     assert "Integrantes del cabildo registrados para su municipio: 12." in html
 
 
@@ -221,12 +223,22 @@ def test_two_thirds_rule_when_the_agreement_outlasts_the_council(client, titular
 def test_autosave_answers_json_with_time_and_version(client, titular, wf):
     client.force_login(titular)
     response = post_step(client, wf, "diagnostico", {"objetivo": "Turismo"}, HTTP_ACCEPT="application/json")
-    assert response.json() == {
+    body = response.json()
+    base = body.pop("base")  # the signed answers the page's next autosave starts from (test_edit_conflict.py)
+    assert signing.loads(base, salt="agreements.wizard.step-base") == {
+        "f": wf.pk,
+        "s": "diagnostico",
+        "v": 2,
+        "a": {"objetivo": "Turismo"},
+    }
+    assert body == {
         "saved": True,
         "version": 2,
         "saved_at": "10:42",
         "message": "Guardado 10:42",
         "status": "En progreso",
+        "merged": [],
+        "conflicts": [],
     }
     wf.refresh_from_db()
     assert wf.answers["diagnostico"]["objetivo"] == "Turismo"
@@ -256,9 +268,13 @@ def test_same_step_saved_from_two_pages_gives_the_conflict_page(client, titular,
     html = response.content.decode()
     assert response.status_code == 409
     assert "Otra persona guardó este paso mientras usted lo editaba" in html
-    assert (
-        "<td>Oficina de Relaciones Internacionales</td>" in html and "<td>Dirección de Turismo</td>" in html
-    )
+    # This page sent no copy of what it started from: every differing field is shown to choose.
+    assert re.findall(r'<input type="radio" name="elegir-(\w+)" value="(\w+)"', html) == [
+        ("oficina", "theirs"),
+        ("oficina", "mine"),
+    ]
+    assert "</span> Oficina de Relaciones Internacionales</label>" in html
+    assert "</span> Dirección de Turismo</label>" in html
     wf.refresh_from_db()
     assert (
         wf.answers["diagnostico"]["oficina"] == "Oficina de Relaciones Internacionales"
@@ -360,13 +376,16 @@ def test_review_page_lists_answers_with_change_links_and_the_precheck(client, ti
     assert '<button type="submit">Enviar a la SRE</button>' in html
 
 
-def test_municipality_figures_are_not_overwritten_by_a_later_file(client, titular, oaxaca):
+@time_machine.travel(NOW, tick=False)
+def test_municipality_figures_follow_a_later_files_valid_correction_only(client, titular, oaxaca):
+    """Issue 13: the figures are the municipality's (one council for every file), edited in any file's step;
+    a valid correction replaces them, a refused value (2040: beyond any term) does not."""
     Municipality.objects.filter(pk=oaxaca.pk).update(cabildo_members=15, term_ends_on=dt.date(2027, 9, 30))
     wf = services.working_file_create(municipality=oaxaca, by=titular)
     client.force_login(titular)
-    post_step(client, wf, "cabildo", {"integrantes_cabildo": "3", "fin_periodo": "2040-01-01"})
+    post_step(client, wf, "cabildo", {"integrantes_cabildo": "13", "fin_periodo": "2040-01-01"})
     oaxaca.refresh_from_db()
-    assert (oaxaca.cabildo_members, oaxaca.term_ends_on) == (15, dt.date(2027, 9, 30))
+    assert (oaxaca.cabildo_members, oaxaca.term_ends_on) == (13, dt.date(2027, 9, 30))
 
 
 @pytest.mark.parametrize("rows", [1, 50])
@@ -452,3 +471,92 @@ def test_step_pages_in_english(client, titular, wf):
     assert "Counterpart" in html and "Contraparte" not in html
     html = client.get(step_url(wf, "diagnostico", lang="/en")).content.decode()
     assert "Responsible office" in html
+
+
+# --- Issue 13: the council's term end is the value the official sees ---------------------------------------
+def autosave(client, wf, step, data):
+    """What static/js/wizard.js sends while the official types."""
+    return post_step(client, wf, step, data, HTTP_ACCEPT="application/json")
+
+
+TERM_REFUSED = (
+    "Revise la fecha: el fin del periodo del ayuntamiento debe estar entre hoy (20 de noviembre de 2026) "
+    "y el 20 de noviembre de 2032. Un ayuntamiento dura tres años en la mayoría de los estados "
+    "(algunos fijan otro plazo), así que una fecha ya pasada o a más de seis años es casi siempre un error "
+    "de captura."
+)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_council_term_correction_reaches_the_municipality(client, titular, wf, answers, oaxaca):
+    """A date, then a correction: the correction is kept, on the file and on the municipality."""
+    client.force_login(titular)
+    assert autosave(client, wf, "cabildo", {**answers["cabildo"], "fin_periodo": "2027-09-30"}).json()[
+        "saved"
+    ]
+    oaxaca.refresh_from_db()
+    assert oaxaca.term_ends_on == dt.date(2027, 9, 30)
+    assert autosave(client, wf, "cabildo", {**answers["cabildo"], "fin_periodo": "2028-09-30"}).json()[
+        "saved"
+    ]
+    oaxaca.refresh_from_db()
+    wf.refresh_from_db()
+    assert oaxaca.term_ends_on == dt.date(2028, 9, 30)
+    assert wf.answers["cabildo"]["fin_periodo"] == "2028-09-30"
+    html = client.get(step_url(wf, "cabildo")).content.decode()
+    assert 'name="fin_periodo" value="2028-09-30"' in html  # still editable, showing what is kept
+
+
+@time_machine.travel(NOW, tick=False)
+def test_council_term_far_outside_any_term_is_refused_and_not_recorded(client, titular, wf, answers, oaxaca):
+    client.force_login(titular)
+    for typed in ("2072-09-30", "2026-11-19", "0207-09-30"):
+        response = post_step(client, wf, "cabildo", {**answers["cabildo"], "fin_periodo": typed})
+        assert response.status_code == 400, typed
+        assert TERM_REFUSED in response.content.decode(), typed
+        oaxaca.refresh_from_db()
+        wf.refresh_from_db()
+        assert oaxaca.term_ends_on is None, typed
+        assert wf.answers["cabildo"]["fin_periodo"] == typed  # kept as typed, as a draft
+    # The first and the last day of the range are accepted.
+    for typed, kept in (("2026-11-20", dt.date(2026, 11, 20)), ("2032-11-20", dt.date(2032, 11, 20))):
+        autosave(client, wf, "cabildo", {**answers["cabildo"], "fin_periodo": typed})
+        oaxaca.refresh_from_db()
+        assert oaxaca.term_ends_on == kept
+    html = client.get(step_url(wf, "cabildo")).content.decode()
+    assert 'min="2026-11-20"' in html and 'max="2032-11-20"' in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_council_figures_recorded_elsewhere_are_shown_and_editable(client, titular, wf, answers, oaxaca):
+    """Another file or the showcase recorded them: the step shows the record in its fields (no hidden field),
+    a valid change here updates the record for every file, and a refused one leaves it alone."""
+    Municipality.objects.filter(pk=oaxaca.pk).update(cabildo_members=15, term_ends_on=dt.date(2027, 9, 30))
+    client.force_login(titular)
+    html = client.get(step_url(wf, "cabildo")).content.decode()
+    assert 'name="fin_periodo" value="2027-09-30"' in html
+    assert 'name="integrantes_cabildo" value="15"' in html
+    data = {**answers["cabildo"], "integrantes_cabildo": "15", "fin_periodo": "2027-09-30"}
+    autosave(client, wf, "cabildo", data)
+    # The showcase changes the record afterwards: this file now reads and shows the new date.
+    Municipality.objects.filter(pk=oaxaca.pk).update(term_ends_on=dt.date(2027, 10, 15))
+    html = client.get(step_url(wf, "cabildo")).content.decode()
+    assert 'name="fin_periodo" value="2027-10-15"' in html
+    wf.refresh_from_db()
+    sections = {r["name"]: r["value"] for r in wizard_rows(wf, "cabildo")}
+    assert sections["fin_periodo"] == "15 de octubre de 2027"
+    # A correction here reaches the record; a refused date does not.
+    autosave(client, wf, "cabildo", {**data, "fin_periodo": "2028-09-30", "integrantes_cabildo": "17"})
+    oaxaca.refresh_from_db()
+    assert (oaxaca.cabildo_members, oaxaca.term_ends_on) == (17, dt.date(2028, 9, 30))
+    autosave(client, wf, "cabildo", {**data, "fin_periodo": "2040-01-01"})
+    oaxaca.refresh_from_db()
+    assert oaxaca.term_ends_on == dt.date(2028, 9, 30)
+    html = client.get(step_url(wf, "cabildo")).content.decode()
+    assert 'name="fin_periodo" value="2040-01-01"' in html  # the refused draft, as typed
+
+
+def wizard_rows(wf, step_name):
+    from agreements.steps import registry as wizard
+
+    return wizard.STEPS_BY_NAME[step_name].summary_rows(wf.answers[step_name], services.load_context(wf))

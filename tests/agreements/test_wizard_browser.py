@@ -233,7 +233,7 @@ def test_two_people_saving_the_same_step_get_the_conflict_page(browser: Browser,
     wf = WorkingFile.objects.get()
     assert wf.answers["diagnostico"]["oficina"] == "Relaciones Internacionales"  # nothing overwritten
 
-    second.get_by_role("button", name="Guardar mi versión").click()
+    second.get_by_role("button", name="Guardar lo elegido").click()  # «Dirección de Turismo» is ticked
     expect(second.get_by_role("heading", level=1)).to_have_text("Paso 1 de 7 Diagnóstico")
     wf.refresh_from_db()
     assert wf.answers["diagnostico"]["oficina"] == "Dirección de Turismo"
