@@ -5,15 +5,18 @@ names, which the views put back on these forms."""
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from agreements.models import Observation, WorkingFile
+from agreements.review import pending
 from agreements.review.selectors import ALL, MINE, PENDING, UNASSIGNED
 from agreements.steps import registry as wizard
 from agreements.steps.forms import DateInput
 from agreements.workflow import transitions as workflow
 from agreements.workflow.forms import TransitionForm
+from core.text import spanish_sort_key
 from municipalities.models import Municipality, State
 from partners.models import Country
 
@@ -101,7 +104,48 @@ class SignatureForm(TransitionForm):
         label=_("Acuerdo firmado (PDF, hasta 20 MB)"),
         help_text=_("El documento escaneado con las firmas de ambas partes."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        # Required in clean(): a PDF kept from a failed attempt (`pending_document`) counts as chosen.
+        required=False,
     )
+    pending_document = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, working_file: WorkingFile, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.working_file, self.user = working_file, user
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("document") and "document" not in self.errors:
+            kept = pending.take(
+                cleaned.get("pending_document", ""),
+                working_file_id=self.working_file.pk,
+                user_id=self.user.pk,
+            )
+            if kept is None:
+                self.add_error("document", _("Suba el acuerdo firmado en PDF."))
+            else:
+                cleaned["document"] = kept
+        cleaned.pop("pending_document", None)
+        return cleaned
+
+    def keep_document(self) -> None:
+        """The form is shown again with errors: keep a PDF that passed its checks, say so, and carry its
+        token, so the next submission needs no new choice (issue 13, item 5). A failing PDF says why."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("pending_document")] = ""
+        document = getattr(self, "cleaned_data", {}).get("document")
+        if not document or self.has_error("document"):
+            return
+        try:
+            kept = pending.keep(document, working_file_id=self.working_file.pk, user_id=self.user.pk)
+        except ValidationError as error:
+            self.add_error("document", error)
+            return
+        self.data[self.add_prefix("pending_document")] = kept.token
+        # On the bound field too: it was made, with the old help text, when the form was cleaned.
+        self.fields["document"].help_text = self["document"].help_text = _(
+            "Archivo ya recibido: %(name)s (puede elegir otro)"
+        ) % {"name": kept.name}
 
 
 class WithdrawForm(TransitionForm):
@@ -115,17 +159,32 @@ class WithdrawForm(TransitionForm):
 
 
 # --- The review queue's filters -----------------------------------------------------------------------------
+class _SpanishOrder(forms.models.ModelChoiceIterator):
+    """The options in Spanish order (core.text.spanish_sort_key), sorted after the one query: the database's
+    ORDER BY name differs between SQLite and PostgreSQL and puts «Álamo» after «Zozocolco» on SQLite."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: spanish_sort_key(str(choice[1])))
+
+
+class _SpanishOrderChoiceField(forms.ModelChoiceField):
+    iterator = _SpanishOrder
+
+
 class QueueFilterForm(TransitionForm):
-    estado = forms.ModelChoiceField(
+    estado = _SpanishOrderChoiceField(
         label=_("Estado de la República"),
         queryset=State.objects.order_by("name"),
         required=False,
         empty_label=_("Todos"),
     )
-    municipio = forms.ModelChoiceField(
+    municipio = _SpanishOrderChoiceField(
         label=_("Municipio"), queryset=Municipality.objects.none(), required=False, empty_label=_("Todos")
     )
-    pais = forms.ModelChoiceField(
+    pais = _SpanishOrderChoiceField(
         label=_("País de la contraparte"),
         queryset=Country.objects.none(),
         required=False,

@@ -31,8 +31,19 @@ from agreements.workflow.forms import TransitionForm
 Action = workflow.Action
 
 
-def _form_page(template: str, action: str, form_class, *, data: Callable[[TransitionForm], dict], done):
-    """A page with the form of one municipal action (GET shows it, POST performs the transition)."""
+def _form_page(
+    template: str,
+    action: str,
+    form_class,
+    *,
+    data: Callable[[TransitionForm], dict],
+    done,
+    form_kwargs: Callable[[HttpRequest, WorkingFile], dict] = lambda request, working_file: {},
+    on_invalid: Callable[[TransitionForm], None] = lambda form: None,
+):
+    """A page with the form of one municipal action (GET shows it, POST performs the transition).
+    form_kwargs: what the form needs besides the data; on_invalid: run on a form about to be shown with errors
+    (the signature form keeps its PDF there)."""
 
     @login_required
     def view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -45,13 +56,16 @@ def _form_page(template: str, action: str, form_class, *, data: Callable[[Transi
             raise PermissionDenied
 
         def show(form, status=200):
+            if status == 400:
+                on_invalid(form)
             dictamen = review_selectors.related(working_file, "dictamen")
             context = {"wf": working_file, "form": form, "dictamen": dictamen}
             return render(request, template, context, status=status)
 
+        kwargs = form_kwargs(request, working_file)
         if request.method != "POST":
-            return show(form_class())
-        form = form_class(request.POST, request.FILES)
+            return show(form_class(**kwargs))
+        form = form_class(request.POST, request.FILES, **kwargs)
         if not form.is_valid():
             return show(form, 400)
         return web.attempt(
@@ -74,6 +88,8 @@ sign = _form_page(
     SignatureForm,
     data=lambda form: {**form.cleaned_data},
     done=_lazy("Firma registrada. La SRE inscribirá el acuerdo en el registro."),
+    form_kwargs=lambda request, working_file: {"working_file": working_file, "user": request.user},
+    on_invalid=SignatureForm.keep_document,
 )
 withdraw = _form_page(
     "agreements/review/withdraw.html",
