@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from core.text import spanish_sort_key
 from core.versioning import PerVersion
 from municipalities.models import Municipality, State
 
@@ -72,7 +73,7 @@ class MexicoCatalog:
 
     def municipality_choices(self, state_code: str) -> list[tuple[str, str]]:
         found = [(m.cvegeo, m.name) for m in self.municipalities.values() if m.state_code == state_code]
-        return sorted(found, key=lambda item: item[1])
+        return sorted(found, key=lambda item: spanish_sort_key(item[1]))
 
 
 def load_mexico(version: str) -> MexicoCatalog:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.i18n import is_english
+from core.text import spanish_sort_key
 from core.versioning import PerVersion
 from partners.models import Country, Region
 
@@ -46,16 +47,22 @@ class WorldCatalog:
         return sorted(iso2 for iso2, c in self.countries.items() if code in (c.region_code, c.subregion_code))
 
     def country_choices(self) -> list[tuple[str, str]]:
-        return sorted(((iso2, c.name) for iso2, c in self.countries.items()), key=lambda item: item[1])
+        return sorted(
+            ((iso2, c.name) for iso2, c in self.countries.items()), key=lambda item: spanish_sort_key(item[1])
+        )
 
     def region_choices(self) -> list[tuple[str, str]]:
         """Regions first, each followed by its sub-regions (indented with an en space for the <select>)."""
         choices: list[tuple[str, str]] = []
-        tops = sorted((r for r in self.regions.values() if r.parent_code is None), key=lambda r: r.name)
+        tops = sorted(
+            (r for r in self.regions.values() if r.parent_code is None),
+            key=lambda r: spanish_sort_key(r.name),
+        )
         for top in tops:
             choices.append((top.code, top.name))
             children = sorted(
-                (r for r in self.regions.values() if r.parent_code == top.code), key=lambda r: r.name
+                (r for r in self.regions.values() if r.parent_code == top.code),
+                key=lambda r: spanish_sort_key(r.name),
             )
             choices.extend((child.code, f"\u2002{child.name}") for child in children)
         return choices

@@ -55,9 +55,20 @@ class Column:
     value: int
 
 
-def year_columns(rows: list[dict[str, Any]], height: int = 100) -> dict[str, Any]:
-    """Columns for the dated years (undated agreements go in the table only), in a 0..N x 0..height box."""
+MIN_YEARS = 10
+
+
+def year_columns(rows: list[dict[str, Any]], height: int = 100, min_years: int = MIN_YEARS) -> dict[str, Any]:
+    """Columns for the dated years (undated agreements go in the table only), in a 0..N x 0..height box.
+
+    At least `min_years` columns, the years before the first one drawn as zeros: the chart is stretched to the
+    page's width, and a single year would otherwise be one block across it (issue 13)."""
     dated = [row for row in rows if row["year"] is not None]
+    if dated and len(dated) < min_years:
+        first = dated[0]["year"]
+        dated = [
+            {"year": year, "agreements": 0} for year in range(first - min_years + len(dated), first)
+        ] + dated
     largest = max((row["agreements"] for row in dated), default=0)
     columns = []
     for index, row in enumerate(dated):

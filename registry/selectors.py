@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 
 from agreements.domain.selectors import HIDDEN_SOURCES, public_agreements  # noqa: F401
 from agreements.models import Agreement
-from core.text import search_words
+from core.text import search_words, spanish_sort_key
 from registry.models import SearchDocument
 
 LIST_RELATED = ["state", "municipality", "country", "partner_city"]
@@ -166,7 +166,7 @@ def state_profile(code: str, catalogs) -> dict:
             municipalities.append(
                 {"cvegeo": cvegeo, "name": info.name, "population": info.population, "n": n}
             )
-    municipalities.sort(key=lambda row: (-row["n"], row["name"]))
+    municipalities.sort(key=lambda row: (-row["n"], spanish_sort_key(row["name"])))
     total, countries = statistics.by_country(agreements, catalogs)
     state_level = sum(n for _state, cvegeo, n in counts if not cvegeo)
     return {
@@ -209,9 +209,11 @@ def country_profile(iso2: str, catalogs) -> dict:
         )
         row["n"] += n
         row["counterparts"].append(counterpart)
-    municipalities = sorted(grouped.values(), key=lambda row: (row["state"], row["name"]))
+    municipalities = sorted(
+        grouped.values(), key=lambda row: (spanish_sort_key(row["state"]), spanish_sort_key(row["name"]))
+    )
     for row in municipalities:
-        row["counterparts"] = sorted(set(row["counterparts"]))
+        row["counterparts"] = sorted(set(row["counterparts"]), key=spanish_sort_key)
     return {
         "total": total,
         "by_state": by_state,

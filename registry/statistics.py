@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Theme
+from core.text import spanish_sort_key
 from municipalities.catalog import NO_POPULATION_BAND, POPULATION_BANDS
 from registry.catalogs import Catalogs
 
@@ -119,7 +120,7 @@ def top_municipalities(queryset: QuerySet, catalogs: Catalogs, counts=None) -> t
                 "agreements": n,
             }
         )
-    rows.sort(key=lambda row: (-row["agreements"], row["name"], row["cvegeo"]))
+    rows.sort(key=lambda row: (-row["agreements"], spanish_sort_key(row["name"]), row["cvegeo"]))
     return sum(n for _s, _m, n in counts), rows[:TOP_MUNICIPALITIES]
 
 
@@ -148,7 +149,7 @@ def by_country(queryset: QuerySet, catalogs: Catalogs, counts=None) -> tuple[int
                 "municipalities": municipalities,
             }
         )
-    rows.sort(key=lambda row: (-row["agreements"], row["name"]))
+    rows.sort(key=lambda row: (-row["agreements"], spanish_sort_key(row["name"])))
     return sum(row["agreements"] for row in rows), rows
 
 
@@ -177,7 +178,11 @@ def by_region(queryset: QuerySet, catalogs: Catalogs, counts=None) -> tuple[int,
 
     def order(code: str) -> tuple:
         region = catalogs.regions.get(code)
-        return (-totals[code][0], region.name if region else "~", code)  # most first; ties by name
+        return (
+            -totals[code][0],
+            spanish_sort_key(region.name) if region else ("\U0010ffff", ""),
+            code,
+        )  # most first; ties by name
 
     tops = [
         code for code in totals if not (catalogs.regions.get(code) and catalogs.regions[code].parent_code)

@@ -7,6 +7,7 @@ app_name = "registry"
 # Inside i18n_patterns: /registro/ in Spanish, /en/registro/ in English (URL words stay Spanish).
 urlpatterns = [
     path("registro/", views.RegistryListView.as_view(), name="list"),
+    path("registro/municipios/", views.municipality_options, name="municipality-options"),
     path("registro/<int:pk>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("municipios/<str:cvegeo>/", municipality_page.MunicipalityView.as_view(), name="municipality"),
     path("estados/<str:code>/", views.StateView.as_view(), name="state"),

@@ -12,7 +12,7 @@ from typing import Any
 from babel import Locale
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.demo import DEMO_FLAG_CACHE_KEY
-from core.versioning import CACHE_TIMEOUT, cache_key, request_version
+from agreements.models import Agreement
+from core.versioning import CACHE_TIMEOUT, cache_key, cached, request_version
 from registry import charts, maps, selectors, statistics
 from registry.catalogs import Catalogs, request_catalogs
 from registry.filters import AgreementFilterSet, filter_description
@@ -31,6 +32,8 @@ from registry.params import as_query, normalize_params
 from registry.templatetags.registry_tags import percent
 
 PAGE_SIZE = 25
+# Stored keys (`lt2500`, `hermanamiento`, `public_record`) that the statistics page shows by their label only.
+CODE_COLUMNS = {"band", "type", "theme", "source"}
 
 
 def render_page(request: HttpRequest, page: dict[str, Any]) -> HttpResponse:
@@ -97,21 +100,52 @@ def bind_filters(request: HttpRequest, params: dict[str, str], catalogs: Catalog
         if described:
             field.widget.attrs["aria-describedby"] = " ".join(described)
     form.fields["q"].widget.input_type = "search"
-    # The municipality list follows the chosen state (2,478 options at once would be of no use).
+    # The synthetic benchmark data is offered only where there is some (a load test's database), labelled as
+    # such by its choice's label; a link that asks for it still gets its (empty) answer.
+    if params.get("source") != Agreement.Source.SYNTHETIC and not has_synthetic(request_version(request)):
+        source = form.fields["source"]
+        source.choices = [c for c in source.choices if c[0] not in ("", Agreement.Source.SYNTHETIC)]
+    # The municipality list follows the chosen state (2,478 options at once would be of no use). The blank
+    # option is the filter's own empty_label («Todos los municipios»); static/js/registry.js refills the list
+    # from municipality_options when another state is chosen, and the form works without it as before.
     state = form.cleaned_data.get("state") if form.is_valid() else params.get("state")
     chosen = params.get("municipality")
     municipality = form.fields["municipality"]
+    municipality.widget.attrs.update(
+        {
+            "data-options-url": reverse("registry:municipality-options"),
+            "data-all-label": _("Todos los municipios"),
+            "data-choose-label": _("Elija primero un estado"),
+        }
+    )
     if state in catalogs.states:
-        municipality.choices = [("", _("Todos los municipios"))] + catalogs.municipality_choices(state)
+        municipality.choices = catalogs.municipality_choices(state)
     elif chosen in catalogs.municipalities:
-        municipality.choices = [
-            ("", _("Todos los municipios")),
-            (chosen, catalogs.municipalities[chosen].name),
-        ]
+        municipality.choices = [(chosen, catalogs.municipalities[chosen].name)]
     else:
-        municipality.choices = [("", _("Elija primero un estado"))]
+        municipality.empty_label = _("Elija primero un estado")
+        municipality.choices = []
         municipality.widget.attrs["disabled"] = True
     return filterset
+
+
+def has_synthetic(version: str) -> bool:
+    """Whether the registry holds synthetic rows: one query per registry version."""
+    return cached(
+        version, "has-synthetic", (), selectors.public_agreements().filter(source="synthetic").exists
+    )
+
+
+def municipality_options(request: HttpRequest) -> JsonResponse:
+    """A state's municipalities, in the order of the filter's list: what registry.js fills the select with.
+
+    From the catalogue of this registry version: no query beyond the version's."""
+    catalogs = request_catalogs(request)
+    state = request.GET.get("state", "")
+    if state not in catalogs.states:
+        raise Http404(_("No existe un estado con esa clave del INEGI."))
+    municipalities = [{"cvegeo": code, "name": name} for code, name in catalogs.municipality_choices(state)]
+    return JsonResponse({"state": state, "municipalities": municipalities})
 
 
 def filter_context(filterset: AgreementFilterSet, params: dict[str, str], action: str) -> dict[str, Any]:
@@ -344,7 +378,8 @@ def statistics_context(results: dict, catalogs: Catalogs, filter_params: dict[st
         name.replace("-", "_"): {
             "name": name,
             "title": statistics.STATISTICS[name].title,
-            "columns": statistics.STATISTICS[name].columns,
+            # the label next to each code says it for people; the downloads keep the codes, for programs
+            "columns": [c for c in statistics.STATISTICS[name].columns if c[0] not in CODE_COLUMNS],
             "total": results[name][0],
             "rows": results[name][1],
             "downloads": download_links(api[name], filter_params),

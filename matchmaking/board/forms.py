@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from agreements.models import Theme
+from core.forms import count_limits
+from core.text import spanish_sort_key
 from partners.models import Country, Region
 
 MAX_THEMES = 5
@@ -96,9 +98,13 @@ class PartnerRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalogs = catalogs
         self.municipalities = {m.pk: m for m in municipalities}
-        self.fields["municipality"].choices = [(m.pk, f"{m.name}, {m.state.name}") for m in municipalities]
+        self.fields["municipality"].choices = sorted(
+            ((m.pk, f"{m.name}, {m.state.name}") for m in municipalities),
+            key=lambda c: spanish_sort_key(c[1]),
+        )
         if len(municipalities) == 1:
             self.fields["municipality"].widget = forms.HiddenInput()
+        count_limits(self)  # counted and refused by the server, never cut by the browser
         self.fields["country"].choices = catalogue_choice(catalogs.country_choices(), _("Cualquier país"))
         self.fields["region"].choices = catalogue_choice(catalogs.region_choices(), _("Cualquier región"))
         self.fields["themes"].choices = theme_choices()
