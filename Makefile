@@ -16,8 +16,8 @@ PYTEST_ARGS ?= -n auto
 
 # Debian packages. WeasyPrint (PDF documents) needs Pango and a font; the test suite also needs Chromium
 # (browser tests), pdftotext (PDF content), docker-compose (compose file check) and gettext (makemessages).
-APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-APT_DEV := $(APT_RUN) chromium poppler-utils docker-compose gettext
+APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji
+APT_DEV := $(APT_RUN) chromium poppler-utils docker-compose gettext hunspell hunspell-es hunspell-en-us
 
 # Installs the missing packages when run as root; otherwise prints the one command to run, and goes on.
 define apt_ensure
@@ -102,6 +102,7 @@ check: deps-dev ## Lint, format, imports, types, Django checks, migrations, tran
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_translations --check
 	$(MANAGE) check_messages
+	$(MANAGE) check_spelling
 	$(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
 	docker-compose config -q
 	@echo "Deployment checklist with production-like settings (DEBUG off, HTTPS on, random key):"
