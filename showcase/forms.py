@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from babel import Locale
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Theme
+from agreements.steps.council import MAX_TERM_YEARS, term_range
 from core.forms import count_limits
 from core.i18n import is_english
 from showcase import images
@@ -25,7 +25,6 @@ LANGUAGE_CODES = [
 MAX_COUNTRIES = 25
 MAX_REGIONS = 10
 MAX_SOCIAL_LINKS = 6
-MAX_TERM_YEARS = 6  # a term is three years; with re-election, six at most
 PHONE = re.compile(r"^\+?[0-9 ()\-.]{7,25}$")
 
 
@@ -176,7 +175,7 @@ class ProfileForm(forms.Form):
             raise forms.ValidationError(
                 _("Esa fecha ya pasó: escriba el fin del periodo del ayuntamiento actual.")
             )
-        if term > today + dt.timedelta(days=365 * MAX_TERM_YEARS + 2):
+        if term > term_range(today)[1]:  # the same range as the wizard's council step
             raise forms.ValidationError(
                 _("Un periodo de ayuntamiento no dura más de %(n)s años: revise el año.")
                 % {"n": MAX_TERM_YEARS}

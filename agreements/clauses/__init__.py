@@ -11,11 +11,11 @@ heading in Spanish and marks a space for the counterpart's translation.
 - drafting.py: `build()` and its helpers; answers.py: `text_from_answers()` from a working file.
 
 The names below are the package's interface (the wizard, the documents and their tests import them from
-`agreements.clauses`); `_country` and `_join` are used by the letters (agreements/documents/letters.py).
+`agreements.clauses`); the letters (agreements/documents/letters.py) use `country_name` and `join_list`.
 """
 
 from agreements.clauses.answers import text_from_answers
-from agreements.clauses.drafting import _country, _join, build, elide, language_name
+from agreements.clauses.drafting import build, country_name, elide, join_list, language_name
 from agreements.clauses.library import (
     AND,
     BLANK,
@@ -43,8 +43,8 @@ __all__ = [
     "Clause",
     "Document",
     "Phrases",
-    "_country",
-    "_join",
+    "country_name",
+    "join_list",
     "build",
     "elide",
     "language_name",

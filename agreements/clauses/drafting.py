@@ -29,13 +29,13 @@ def language_name(code: str, in_language: str) -> str:
     return Locale.parse(in_language).languages.get(code, code)
 
 
-def _country(text: AgreementText, language: str) -> str:
+def country_name(text: AgreementText, language: str) -> str:
     if text.country_iso2:
         return Locale.parse(language).territories.get(text.country_iso2, text.country_es)
     return text.country_es or BLANK
 
 
-def _join(items: list[str], language: str) -> str:
+def join_list(items: list[str], language: str) -> str:
     if len(items) <= 1:
         return "".join(items) or BLANK
     conjunction = AND[language]
@@ -66,7 +66,7 @@ def build(text: AgreementText, language: str) -> Document:
         "mun": text.municipality or BLANK,
         "state": text.state or BLANK,
         "cp": text.counterpart or BLANK,
-        "country": _country(text, lang),
+        "country": country_name(text, lang),
     }
     themes = [THEMES[lang][c] for c in text.themes if c in THEMES[lang]]
     if "otra" in text.themes and text.other_theme:
@@ -94,8 +94,8 @@ def build(text: AgreementText, language: str) -> Document:
             p["h_object"],
             [p["object"].format(text=(text.objective or BLANK) + (mark if text.objective else ""))],
         ),
-        (p["h_areas"], [p["areas"].format(list=_join(themes, lang))]),
-        (p["h_modalities"], [p["modalities"].format(list=_join(modalities, lang))]),
+        (p["h_areas"], [p["areas"].format(list=join_list(themes, lang))]),
+        (p["h_modalities"], [p["modalities"].format(list=join_list(modalities, lang))]),
         _more(lang, "work_programme"),
         (p["h_coordination"], [coordination]),
         (p["h_financing"], [financing]),
@@ -113,7 +113,7 @@ def build(text: AgreementText, language: str) -> Document:
     languages = [language_name(code, lang) for code in text.languages] or [language_name("es", lang)]
     if len(languages) > 1:
         signature = p["signed"].format(
-            place=text.signing_place or BLANK, date=when, languages=_join(languages, lang)
+            place=text.signing_place or BLANK, date=when, languages=join_list(languages, lang)
         )
     else:
         signature = p["signed_one"].format(place=text.signing_place or BLANK, date=when)

@@ -172,7 +172,7 @@ def carta(text: clauses.AgreementText, people: dict) -> Document:
             "mun": text.municipality or clauses.BLANK,
             "state": text.state or clauses.BLANK,
             "cp": text.counterpart or clauses.BLANK,
-            "country": clauses._country(text, lang),
+            "country": clauses.country_name(text, lang),
         }
         themes = [clauses.THEMES[lang][c] for c in text.themes if c in clauses.THEMES[lang]]
         if "otra" in text.themes and text.other_theme:
@@ -185,7 +185,7 @@ def carta(text: clauses.AgreementText, people: dict) -> Document:
                 p["intent"].format(kind=p["kind"].get(text.type, p["kind"]["hermanamiento"]), **values),
                 pending=pending,
             ),
-            Block("para", p["areas"].format(themes=clauses._join(themes, lang)), pending=pending),
+            Block("para", p["areas"].format(themes=clauses.join_list(themes, lang)), pending=pending),
             Block(
                 "para",
                 p["liaisons"].format(
@@ -273,8 +273,8 @@ def oficio(text: clauses.AgreementText, details: dict) -> Document:
         ),
         Block(
             "para",
-            f"Se remite el texto negociado entre las Partes, en idiomas {clauses._join(languages, 'es')}, a "
-            "fin "
+            "Se remite el texto negociado entre las Partes, en idiomas "
+            f"{clauses.join_list(languages, 'es')}, a fin "
             "de que la Consultoría Jurídica de esa Secretaría formule el dictamen de procedencia "
             "correspondiente.",
         ),
@@ -283,7 +283,7 @@ def oficio(text: clauses.AgreementText, details: dict) -> Document:
             items=[
                 ("Contraparte", f"{text.counterpart or clauses.BLANK}, {text.country_es or clauses.BLANK}"),
                 ("Objeto", text.objective or clauses.BLANK),
-                ("Áreas de cooperación", clauses._join(themes, "es")),
+                ("Áreas de cooperación", clauses.join_list(themes, "es")),
                 ("Vigencia", validity),
                 ("Firma prevista", f"{text.signing_place or '________'}, {long_date(text.signing_date)}"),
             ],
@@ -293,7 +293,7 @@ def oficio(text: clauses.AgreementText, details: dict) -> Document:
         Block(
             "lines",
             "Anexos:\n"
-            f"1. Texto del acuerdo en idiomas {clauses._join(languages, 'es')}.\n"
+            f"1. Texto del acuerdo en idiomas {clauses.join_list(languages, 'es')}.\n"
             f"2. Acta de cabildo de la sesión del {long_date(details.get('session_date'))}.\n"
             f"3. Carta de intención del {long_date(details.get('letter_date'))}.",
         ),

@@ -32,7 +32,7 @@ from municipalities.models import Municipality
 
 UPLOAD_KIND = WorkingFileUpload.Kind.COUNCIL_MINUTES
 STEP_NAME = "cabildo"
-MAX_TERM_YEARS = 6  # as the showcase's form (showcase/forms.py): three-year terms, some states differ
+MAX_TERM_YEARS = 6  # three-year terms in most states, some differ; the showcase's form reads this too
 # The answers that are the municipality's record (Municipality field for each).
 RECORDED = {"integrantes_cabildo": "cabildo_members", "fin_periodo": "term_ends_on"}
 

@@ -341,7 +341,7 @@ def test_every_library_language_has_the_three_added_articles(language):
     ],
 )
 def test_spanish_lists_use_e_before_the_sound_i(items, joined):
-    assert clauses._join(items, "es") == joined
+    assert clauses.join_list(items, "es") == joined
 
 
 def test_wizard_preview_and_generated_draft_have_the_same_eleven_articles():
